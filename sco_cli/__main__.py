@@ -1,0 +1,3 @@
+from sco_cli.cli import main
+
+main()

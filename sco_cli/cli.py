@@ -1,0 +1,382 @@
+"""The Typer app. Each command parses its options, calls one library function, and hands the result
+to `render.emit`; domain errors become a one-line message, a hint and a documented exit code.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+from typing_extensions import Annotated
+
+from sco_cli import __version__
+from sco_cli.errors import ScoError, UsageError
+from sco_cli.render import Environment, OutputFormat
+
+
+class ExitStatus(IntEnum):
+    """The exit-code contract (README, `sco --help`)."""
+
+    OK = 0
+    NO_MATCH = 1
+    USAGE = 2
+    INDEX = 3
+
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 results printed; 1 nothing matched; 2 usage error, bad query or bad date; "
+    "3 index missing, corrupt, locked or from another version."
+)
+
+app = typer.Typer(
+    name="sco",
+    help=f"Search and question news about the Shanghai Cooperation Organisation.\n\n"
+    f"Example: sco search \"Paris Pact\"\n\n{EXIT_CODES_HELP}",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+index_app = typer.Typer(
+    help="Build, extend and inspect the index.\n\nExample: sco index build ~/articles",
+    rich_markup_mode=None,
+    no_args_is_help=True,
+)
+app.add_typer(index_app, name="index")
+
+
+@dataclass
+class State:
+    index_dir: Path
+    explicit: bool
+
+
+def environment() -> Environment:
+    """The real terminal; built per call so that test runners' swapped streams are honoured."""
+    width = os.environ.get("COLUMNS")
+    return Environment(
+        stdout=sys.stdout,
+        stderr=sys.stderr,
+        stdout_isatty=sys.stdout.isatty(),
+        stderr_isatty=sys.stderr.isatty(),
+        width=int(width) if width and width.isdigit() else None,
+    )
+
+
+def _say(env: Environment, message: str) -> None:
+    from sco_cli.safety import clean_line
+
+    env.stderr.write(clean_line(message) + "\n")
+    env.stderr.flush()
+
+
+def _silence_stdout() -> None:
+    """After the reader of a pipe went away: send what is still buffered nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (a test runner's buffer)
+        pass
+
+
+@contextmanager
+def reported(env: Environment) -> Iterator[None]:
+    """Turn a domain error into `sco: message` + `hint: ...` on stderr and its exit code;
+    end quietly with 0 when the reader of stdout goes away (`sco search x | head -1`)."""
+    try:
+        yield
+    except ScoError as err:
+        _say(env, f"sco: {err}")
+        if err.hint:
+            _say(env, f"hint: {err.hint}")
+        raise typer.Exit(err.exit_code) from None
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(ExitStatus.OK) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sco {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    index_dir: Annotated[Optional[Path], typer.Option(
+        "--index-dir", help="Index directory (default: $SCO_INDEX_DIR, else $XDG_DATA_HOME/sco).",
+        file_okay=False, show_default=False)] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    from sco_cli.index import default_index_dir
+
+    ctx.obj = State(index_dir or default_index_dir(), explicit=index_dir is not None)
+
+
+# ---- shared options ----------------------------------------------------------------------------
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Write a JSON array.")]
+JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Write one JSON object per line.")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="Write CSV with a header row.")]
+FormatOpt = Annotated[Optional[OutputFormat], typer.Option(
+    "--format", help="Output format (default: table on a terminal, tsv on a pipe).",
+    case_sensitive=False, show_default=False)]
+LimitOpt = Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="Show at most N results.")]
+FromOpt = Annotated[Optional[str], typer.Option(
+    "--from", help="Only from this date on: 2019, 2019-03, 2019-03-14, 'March 2019', '14 March 2019'.",
+    show_default=False)]
+ToOpt = Annotated[Optional[str], typer.Option("--to", help="Only up to this date (same forms as --from).",
+                                              show_default=False)]
+
+
+def output_format(env: Environment, json_: bool, jsonl: bool, csv_: bool, fmt: OutputFormat | None) -> OutputFormat:
+    chosen = [f for f, on in ((OutputFormat.json, json_), (OutputFormat.jsonl, jsonl),
+                              (OutputFormat.csv, csv_), (fmt, fmt is not None)) if on]
+    if len(set(chosen)) > 1:
+        raise UsageError("choose one output format", hint="use only one of --json, --jsonl, --csv, --format")
+    if chosen:
+        return chosen[0]
+    return OutputFormat.table if env.stdout_isatty else OutputFormat.tsv
+
+
+def open_handle(ctx: typer.Context, env: Environment):
+    from sco_cli.index import ensure_index
+
+    state: State = ctx.obj
+    return ensure_index(state.index_dir, explicit=state.explicit, note=lambda m: _say(env, m))
+
+
+def date_bounds(date_from: str | None, date_to: str | None):
+    from sco_cli.extract.dates import parse_date_option
+
+    lo = parse_date_option(date_from) if date_from is not None else None
+    hi = parse_date_option(date_to) if date_to is not None else None
+    if lo is not None and hi is not None and lo.bounds()[0] > hi.bounds()[1]:
+        raise UsageError(f"--from {date_from} is after --to {date_to}", hint="swap the two dates")
+    return lo, hi
+
+
+def finish(env: Environment, fmt: OutputFormat, rows: list[dict], columns, items, nothing: str) -> None:
+    """Print the results, or say that nothing matched and exit 1."""
+    from sco_cli.render import emit
+
+    if not rows:
+        if fmt is OutputFormat.json:
+            env.stdout.write("[]\n")
+        _say(env, f"sco: {nothing}")
+        raise typer.Exit(ExitStatus.NO_MATCH)
+    emit(env, fmt, rows, columns, items)
+
+
+# ---- commands -----------------------------------------------------------------------------------
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words, \"phrases\", AND/OR/NOT, field:value (title, body).",
+                                         show_default=False)],
+    limit: LimitOpt = 10,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    json_: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    csv_: CsvOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """Ranked full-text search over the articles, with highlighted snippets.
+
+    \b
+    Examples:
+      sco search "Paris Pact"
+      sco search 'memorandum AND (UNODC OR Interpol)' --from 2019 --json
+    \b
+    JSON fields: rank, score, doc_id, title, date, date_precision, path, snippet.
+    --from/--to keep articles whose main date overlaps the range.
+    """
+    from sco_cli import query as q
+    from sco_cli import render
+
+    env = environment()
+    with reported(env):
+        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
+        lo, hi = date_bounds(date_from, date_to)
+        handle = open_handle(ctx, env)
+        hits = q.search(handle, query, limit=limit, date_from=lo, date_to=hi)
+        if not hits:
+            better = q.suggest(handle, query)
+            if better:
+                _say(env, f"sco: did you mean: {better}")
+        finish(env, fmt_, [render.search_row(h) for h in hits], render.SEARCH_COLUMNS, hits,
+               f"no article matches {query!r}")
+
+
+@app.command()
+def docs(
+    ctx: typer.Context,
+    json_: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    csv_: CsvOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """List the indexed articles with their main date and length.
+
+    \b
+    Example:
+      sco docs --json
+    \b
+    JSON fields: doc_id, title, date, date_precision, path, words.
+    """
+    from sco_cli import query as q
+    from sco_cli import render
+
+    env = environment()
+    with reported(env):
+        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
+        rows = q.docs(open_handle(ctx, env))
+        finish(env, fmt_, [render.doc_row(d) for d in rows], render.DOC_COLUMNS, rows, "the index is empty")
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    doc_id: Annotated[str, typer.Argument(help="A document id, as listed by sco docs.", show_default=False)],
+    json_: JsonOpt = False,
+) -> None:
+    """Show one article: headline, date, path, body, and what was extracted from it.
+
+    \b
+    Example:
+      sco show 000_696adcf27fd638ed
+    \b
+    JSON fields: doc_id, title, date, date_precision, path, words, body.
+    """
+    from sco_cli import query as q
+    from sco_cli import render
+
+    env = environment()
+    with reported(env):
+        handle = open_handle(ctx, env)
+        view = q.show(handle, doc_id)
+        if view is None:
+            raise UsageError(f"no document {doc_id!r} in the index", hint="sco docs lists the document ids")
+        if json_:
+            import json
+
+            env.stdout.write(json.dumps(render._clean(render.show_row(view)), ensure_ascii=False, indent=2) + "\n")
+            return
+        console = env.console()
+        for part in render.show_renderables(view):
+            console.print(part)
+
+
+# ---- index --------------------------------------------------------------------------------------
+
+PathsArg = Annotated[List[Path], typer.Argument(help="Article files (.txt) or folders of them.",
+                                                show_default=False)]
+WaitOpt = Annotated[float, typer.Option("--wait", min=0, help="Wait up to SECONDS for another writer.")]
+
+
+def _run_build(ctx: typer.Context, paths: List[Path], wait: float, add: bool) -> None:
+    from sco_cli import index
+
+    env = environment()
+    state: State = ctx.obj
+    with reported(env):
+        with _progress(env) as progress:
+            report = index.build(state.index_dir, [str(p) for p in paths], add=add, wait=wait,
+                                 progress=progress, on_problem=lambda p: _say(env, f"sco: warning: {p}"))
+        facts = ", ".join(f"{n} {k}s" for k, n in report.facts.items())
+        verb = "added" if add else "indexed"
+        extra = f" ({report.updated} updated, {report.unchanged} unchanged)" if add else ""
+        _say(env, f"sco: {verb} {report.added + report.updated if add else report.added} articles{extra} "
+                  f"in {report.seconds:.1f}s; the index holds {report.documents} articles and {facts}")
+
+
+@contextmanager
+def _progress(env: Environment):
+    """A Rich progress bar on a terminal's stderr; nothing at all on a pipe."""
+    if not env.stderr_isatty:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("indexing"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[rate]} articles/s"), TimeRemainingColumn(),
+                  console=env.console(stderr=True), transient=True) as bar:
+        task = bar.add_task("index", total=None, rate="-")
+        start = [None]
+
+        def update(done: int, total: int) -> None:
+            import time
+
+            start[0] = start[0] or time.monotonic()
+            elapsed = max(time.monotonic() - start[0], 1e-6)
+            bar.update(task, completed=done, total=total, rate=f"{done / elapsed:.0f}")
+
+        yield update
+
+
+@index_app.command("build")
+def index_build(ctx: typer.Context, paths: PathsArg, wait: WaitOpt = 0.0) -> None:
+    """Build a fresh index of exactly these files and folders, then swap it in.
+
+    \b
+    Example:
+      sco index build ~/articles/sco extra-article.txt
+    """
+    _run_build(ctx, paths, wait, add=False)
+
+
+@index_app.command("add")
+def index_add(ctx: typer.Context, paths: PathsArg, wait: WaitOpt = 0.0) -> None:
+    """Add new articles to the index and re-index changed ones (by content hash).
+
+    \b
+    Example:
+      sco index add ~/articles/new
+    """
+    _run_build(ctx, paths, wait, add=True)
+
+
+@index_app.command("status")
+def index_status(ctx: typer.Context, json_: JsonOpt = False) -> None:
+    """Say where the index is, what it holds, how big it is, when and by what it was built.
+
+    \b
+    Example:
+      sco index status --json
+    \b
+    JSON fields: location, documents, facts, size_bytes, built_at, sco_version,
+    schema_version, extraction_version, sources.
+    """
+    import json
+
+    from sco_cli import index, render
+
+    env = environment()
+    state: State = ctx.obj
+    with reported(env):
+        status = index.status(state.index_dir)
+        if json_:
+            env.stdout.write(json.dumps(render.status_row(status), ensure_ascii=False, indent=2) + "\n")
+        else:
+            env.stdout.write("\n".join(render.status_lines(status)) + "\n")
+
+
+def main() -> None:
+    """The console script: run the app, and end quietly when the reader of a pipe goes away."""
+    try:
+        app(prog_name="sco")
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(ExitStatus.OK)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,56 @@
+"""Model objects <-> plain dicts, for the JSON payloads stored in the index."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from sco_cli.model import Agreement, DateMention, Meeting, PartialDate, Person, Span
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(asdict(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+def partial_date(d: dict | None) -> PartialDate | None:
+    if d is None:
+        return None
+    return PartialDate(d["year"], d["month"], d["day"], partial_date(d["end"]), d["year_source"])
+
+
+def person(d: dict) -> Person:
+    return Person(d["name"], d["role"], d["organization"], tuple(d["aliases"]))
+
+
+def date_mention(d: dict) -> DateMention:
+    return DateMention(Span(**d["span"]), partial_date(d["date"]), d["sentence"])
+
+
+def meeting(d: dict) -> Meeting:
+    return Meeting(
+        participants=tuple(person(p) for p in d["participants"]),
+        date=partial_date(d["date"]),
+        place=d["place"],
+        format=d["format"],
+        evidence=d["evidence"],
+        planned=d["planned"],
+    )
+
+
+def agreement(d: dict) -> Agreement:
+    return Agreement(
+        title=d["title"],
+        kind=d["kind"],
+        parties=tuple(d["parties"]),
+        date=partial_date(d["date"]),
+        place=d["place"],
+        evidence=d["evidence"],
+        reported=d["reported"],
+    )
+
+
+LOADERS = {"date": date_mention, "meeting": meeting, "agreement": agreement, "person": person}
+
+
+def loads(kind: str, payload: str) -> Any:
+    return LOADERS[kind](json.loads(payload))

@@ -1,0 +1,1 @@
+"""Data files (word lists, gazetteers); see `sco_cli.lexicon` for their format."""

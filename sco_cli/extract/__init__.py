@@ -1,0 +1,14 @@
+"""Extraction: one module per kind of fact behind the small facade `extract(article)`."""
+from __future__ import annotations
+
+from sco_cli.lexicon import Lexicon, default_lexicon
+from sco_cli.model import Article, Extraction
+
+
+def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
+    """Every fact in one article: dates, people, organisations, meetings and agreements."""
+    lexicon = lexicon or default_lexicon()
+    return Extraction()
+
+
+__all__ = ["extract"]

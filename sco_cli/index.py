@@ -1,0 +1,492 @@
+"""The Whoosh index: schema (declared once), atomic builds, incremental adds, opening and checks.
+
+Layout of an index directory (`$SCO_INDEX_DIR`, `--index-dir`, or the XDG data directory)::
+
+    CURRENT          the name of the live generation, replaced atomically (os.replace)
+    gen-<ns>/        one complete Whoosh index + sco.json (versions, counts) + vocab.json
+    .build-<rand>/   a generation being written; never read; removed by the next writer
+    writer.lock      held (fcntl) by the one process that may build or add
+
+A build or an add writes a whole new generation and then points CURRENT at it, so a reader or a
+crash only ever sees the old index or the new one. The previous generation is kept for readers
+that opened it just before the swap; older ones are removed.
+
+Whoosh pickles the schema into its table of contents and unpickles it on open. `open_index`
+therefore reads `sco.json` first and opens only directories that `sco` wrote itself.
+"""
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import shutil
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from sco_cli import EXTRACTION_VERSION, __version__, codec
+from sco_cli.corpus import Problem, read_articles
+from sco_cli.errors import IndexCorrupt, IndexLocked, IndexMissing, IndexVersionMismatch
+from sco_cli.extract import extract
+from sco_cli.model import Article, Extraction, IndexStatus, Meeting, Person
+from sco_cli.normalize import fold
+
+SCHEMA_VERSION = 1
+INDEX_FORMAT = "sco-index"
+META_FILE = "sco.json"
+VOCAB_FILE = "vocab.json"
+POINTER_FILE = "CURRENT"
+LOCK_FILE = "writer.lock"
+FACT_KINDS = ("date", "meeting", "agreement")
+
+
+def default_index_dir() -> Path:
+    """`$SCO_INDEX_DIR`, else `$XDG_DATA_HOME/sco`, else `~/.local/share/sco`."""
+    env = os.environ.get("SCO_INDEX_DIR")
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
+    return base / "sco"
+
+
+def seeds_dir() -> Path:
+    """The bundled example articles: inside the installed package, or beside it in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "seeds", here.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    return here / "seeds"
+
+
+def schema():
+    """The one Whoosh schema. Articles and facts share it; `kind` tells them apart."""
+    from whoosh import fields
+    from whoosh.analysis import StemmingAnalyzer
+
+    text = StemmingAnalyzer()
+    tags = dict(commas=True, lowercase=True, scorable=False)
+    return fields.Schema(
+        uid=fields.ID(unique=True, stored=True),
+        kind=fields.ID(stored=True),
+        doc_id=fields.ID(stored=True),
+        content_hash=fields.ID(stored=True),
+        title=fields.TEXT(stored=True, analyzer=text, field_boost=2.0),
+        body=fields.TEXT(stored=True, analyzer=text),
+        # a date as the interval it covers, yyyymmdd; partial dates filter by overlap
+        date_start=fields.NUMERIC(int, bits=32, stored=True),
+        date_end=fields.NUMERIC(int, bits=32, stored=True),
+        names=fields.KEYWORD(**tags),
+        orgs=fields.KEYWORD(**tags),
+        place=fields.KEYWORD(**tags),
+        meeting_format=fields.ID(),
+        agreement_kind=fields.ID(),
+        payload=fields.STORED(),
+    )
+
+
+# ---- documents ------------------------------------------------------------------------------
+
+
+def _date_fields(date) -> dict:
+    bounds = date.bounds() if date is not None else None
+    return {"date_start": bounds[0], "date_end": bounds[1]} if bounds else {}
+
+
+def person_terms(person: Person) -> list[str]:
+    """What a participant can be looked up by: full name, each part of it, aliases."""
+    terms = {fold(person.name)}
+    terms.update(fold(person.name).split())
+    terms.update(fold(alias) for alias in person.aliases)
+    return sorted(t for t in terms if t)
+
+
+def org_terms(meeting: Meeting) -> list[str]:
+    terms = set()
+    for p in meeting.participants:
+        if p.organization:
+            terms.add(fold(p.organization))
+        terms.update(fold(a) for a in p.aliases if a.isupper())
+    return sorted(t for t in terms if t)
+
+
+def _keywords(values: Iterable[str]) -> str:
+    return ",".join(v.replace(",", " ") for v in values if v)
+
+
+def article_documents(article: Article, facts: Extraction) -> Iterator[dict]:
+    """The Whoosh documents for one article: itself, then one per extracted fact."""
+    yield {
+        "uid": article.doc_id,
+        "kind": "article",
+        "doc_id": article.doc_id,
+        "content_hash": article.content_hash,
+        "title": article.headline,
+        "body": article.body,
+        "payload": json.dumps(
+            {
+                "path": article.path,
+                "words": article.words,
+                "doc_date": None if facts.doc_date is None else json.loads(codec.dumps(facts.doc_date)),
+                "people": [json.loads(codec.dumps(p)) for p in facts.people],
+                "organizations": [list(o) for o in facts.organizations],
+            },
+            ensure_ascii=False,
+        ),
+        **_date_fields(facts.doc_date),
+    }
+    for n, mention in enumerate(facts.dates):
+        yield {
+            "uid": f"{article.doc_id}#date{n}",
+            "kind": "date",
+            "doc_id": article.doc_id,
+            "title": article.headline,
+            "body": mention.sentence,
+            "payload": codec.dumps(mention),
+            **_date_fields(mention.date),
+        }
+    for n, meeting in enumerate(facts.meetings):
+        names = [t for p in meeting.participants for t in person_terms(p)]
+        yield {
+            "uid": f"{article.doc_id}#meeting{n}",
+            "kind": "meeting",
+            "doc_id": article.doc_id,
+            "title": article.headline,
+            "body": meeting.evidence,
+            "names": _keywords(names),
+            "orgs": _keywords(org_terms(meeting)),
+            "place": fold(meeting.place),
+            "meeting_format": meeting.format,
+            "payload": codec.dumps(meeting),
+            **_date_fields(meeting.date),
+        }
+    for n, agreement in enumerate(facts.agreements):
+        yield {
+            "uid": f"{article.doc_id}#agreement{n}",
+            "kind": "agreement",
+            "doc_id": article.doc_id,
+            "title": article.headline,
+            "body": f"{agreement.title}\n{agreement.evidence}",
+            "orgs": _keywords(fold(p) for p in agreement.parties),
+            "place": fold(agreement.place),
+            "agreement_kind": agreement.kind,
+            "payload": codec.dumps(agreement),
+            **_date_fields(agreement.date),
+        }
+
+
+# ---- locations, locking, generations ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Handle:
+    """An open index generation: where it is, what `sco.json` says, and the Whoosh index."""
+
+    base: Path
+    path: Path
+    meta: dict
+    ix: object
+
+    def searcher(self):
+        return self.ix.searcher()
+
+
+def current_generation(base: Path) -> Path | None:
+    try:
+        name = (base / POINTER_FILE).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise IndexCorrupt(f"cannot read the index at {base}: {exc.strerror}", hint="run sco index build") from exc
+    if not name.startswith("gen-") or "/" in name:
+        raise IndexCorrupt(f"the index at {base} is damaged (bad {POINTER_FILE})", hint="run sco index build PATH")
+    return base / name
+
+
+def read_meta(gen: Path) -> dict:
+    try:
+        meta = json.loads((gen / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexCorrupt(f"the index at {gen.parent} is damaged ({META_FILE} unreadable)",
+                           hint="run sco index build PATH") from exc
+    if not isinstance(meta, dict) or meta.get("format") != INDEX_FORMAT:
+        raise IndexCorrupt(f"{gen} was not written by sco", hint="run sco index build PATH")
+    return meta
+
+
+def is_current(meta: dict) -> bool:
+    return meta.get("schema_version") == SCHEMA_VERSION and meta.get("extraction_version") == EXTRACTION_VERSION
+
+
+def open_index(base: Path) -> Handle:
+    """Open the live generation under `base`, checking it was written by this `sco`."""
+    gen = current_generation(base)
+    if gen is None:
+        raise IndexMissing(f"no index in {base}", hint=f"run: sco --index-dir {base} index build PATH")
+    meta = read_meta(gen)
+    if not is_current(meta):
+        raise IndexVersionMismatch(
+            f"the index in {base} was built by sco {meta.get('sco_version')} "
+            f"(schema {meta.get('schema_version')}, extraction {meta.get('extraction_version')}); "
+            f"this sco needs schema {SCHEMA_VERSION}, extraction {EXTRACTION_VERSION}",
+            hint="run sco index build PATH to rebuild it",
+        )
+    try:
+        from whoosh.index import open_dir
+
+        ix = open_dir(str(gen))
+    except Exception as exc:  # Whoosh raises many kinds on damaged files; all mean the same here
+        raise IndexCorrupt(f"the index in {base} is damaged ({type(exc).__name__})",
+                           hint="run sco index build PATH") from exc
+    return Handle(base, gen, meta, ix)
+
+
+@contextmanager
+def writer_lock(base: Path, wait: float = 0.0) -> Iterator[None]:
+    """Hold the one writer lock of `base`, waiting up to `wait` seconds for another writer."""
+    base.mkdir(parents=True, exist_ok=True)
+    fd = os.open(base / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise IndexLocked(f"another sco is writing the index in {base}",
+                                      hint="wait for it, or pass --wait SECONDS") from None
+                time.sleep(0.1)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _publish(base: Path, staging: Path) -> Path:
+    """Turn a finished staging directory into the live generation."""
+    gen = base / f"gen-{time.time_ns()}"
+    os.rename(staging, gen)
+    tmp = base / f".{POINTER_FILE}.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(gen.name + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, base / POINTER_FILE)
+    _fsync_dir(base)
+    return gen
+
+
+def _prune(base: Path, keep: set[str]) -> None:
+    """Remove dead staging directories and generations older than the previous one."""
+    gens = sorted((p for p in base.glob("gen-*") if p.is_dir()), key=lambda p: p.name)
+    for old in gens[:-2]:
+        if old.name not in keep:
+            shutil.rmtree(old, ignore_errors=True)
+    for stale in base.glob(".build-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+# ---- building --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    base: Path
+    added: int
+    updated: int
+    unchanged: int
+    documents: int
+    facts: dict
+    problems: tuple[Problem, ...]
+    seconds: float
+
+
+Progress = Callable[[int, int], None]
+
+
+def _write_meta(staging: Path, docs: int, facts: dict, sources: list[str], vocab: dict) -> None:
+    meta = {
+        "format": INDEX_FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "extraction_version": EXTRACTION_VERSION,
+        "sco_version": __version__,
+        "built_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "documents": docs,
+        "facts": facts,
+        "sources": sources,
+    }
+    for name, data in ((META_FILE, meta), (VOCAB_FILE, vocab)):
+        with open(staging / name, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=True)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+
+def _vocabulary(searcher) -> dict:
+    """The values TAB completes (people, organisations, places, documents), read once per build."""
+    people, orgs, places, docs = set(), set(), set(), []
+    for fields in searcher.all_stored_fields():
+        kind = fields.get("kind")
+        if kind == "article":
+            docs.append(fields["doc_id"])
+        elif kind == "meeting":
+            meeting = codec.loads("meeting", fields["payload"])
+            for p in meeting.participants:
+                people.add(p.name)
+                if p.organization:
+                    orgs.add(p.organization)
+                orgs.update(a for a in p.aliases if a.isupper())
+            if meeting.place:
+                places.add(meeting.place)
+        elif kind == "agreement":
+            agreement = codec.loads("agreement", fields["payload"])
+            orgs.update(agreement.parties)
+            if agreement.place:
+                places.add(agreement.place)
+    return {"people": sorted(people), "organizations": sorted(orgs), "places": sorted(places),
+            "documents": sorted(docs)}
+
+
+def _count(searcher) -> tuple[int, dict]:
+    """(articles, {fact kind: count}) in the index."""
+    counts = {kind: sum(1 for _ in searcher.document_numbers(kind=kind)) for kind in ("article",) + FACT_KINDS}
+    return counts.pop("article"), counts
+
+
+def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 0.0,
+          progress: Progress | None = None, on_problem: Callable[[Problem], None] | None = None) -> BuildReport:
+    """Index `paths` into a new generation under `base` and make it live.
+
+    With `add=False` the new index holds exactly these articles. With `add=True` it starts as a copy
+    of the live index; new articles are added and changed ones (by content hash) replaced.
+    """
+    from whoosh.index import create_in, open_dir
+
+    started = time.monotonic()
+    paths = [str(p) for p in paths]
+    problems: list[Problem] = []
+    with writer_lock(base, wait):
+        staging = Path(tempfile.mkdtemp(prefix=".build-", dir=base))
+        try:
+            live = current_generation(base) if add else None
+            sources = paths
+            if live is not None:
+                old_meta = read_meta(live)
+                if not is_current(old_meta):
+                    raise IndexVersionMismatch(f"the index in {base} is from another sco version",
+                                               hint="run sco index build PATH (not add) to rebuild it")
+                shutil.rmtree(staging)
+                shutil.copytree(live, staging)
+                ix = open_dir(str(staging))
+                sources = list(dict.fromkeys(old_meta.get("sources", []) + paths))
+            elif add:
+                raise IndexMissing(f"no index in {base} to add to", hint="run sco index build PATH first")
+            else:
+                ix = create_in(str(staging), schema())
+            added = updated = unchanged = 0
+            writer = ix.writer(limitmb=256)
+            try:
+                known = {}
+                if live is not None:
+                    with ix.searcher() as s:
+                        known = {f["doc_id"]: f.get("content_hash") for f in s.documents(kind="article")}
+                items = list(read_articles(paths))
+                total = sum(isinstance(i, Article) for i in items)
+                done = 0
+                for item in items:
+                    if isinstance(item, Problem):
+                        problems.append(item)
+                        if on_problem:
+                            on_problem(item)
+                        continue
+                    done += 1
+                    if item.doc_id in known:
+                        if known[item.doc_id] == item.content_hash:
+                            unchanged += 1
+                            if progress:
+                                progress(done, total)
+                            continue
+                        writer.delete_by_term("doc_id", item.doc_id)
+                        updated += 1
+                    else:
+                        added += 1
+                    known[item.doc_id] = item.content_hash
+                    for doc in article_documents(item, extract(item)):
+                        writer.add_document(**doc)
+                    if progress:
+                        progress(done, total)
+                writer.commit(optimize=not add)
+            except BaseException:
+                writer.cancel()
+                raise
+            with ix.searcher() as s:
+                docs, facts = _count(s)
+                vocab = _vocabulary(s)
+            ix.close()
+            _write_meta(staging, docs, facts, sources, vocab)
+            _fsync_dir(staging)
+            gen = _publish(base, staging)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        _prune(base, keep={gen.name})
+    return BuildReport(base, added, updated, unchanged, docs, facts, tuple(problems),
+                       time.monotonic() - started)
+
+
+def status(base: Path) -> IndexStatus:
+    handle = open_index(base)
+    size = sum(f.stat().st_size for f in handle.path.iterdir() if f.is_file())
+    meta = handle.meta
+    return IndexStatus(
+        location=str(handle.path),
+        documents=meta.get("documents", 0),
+        facts=dict(meta.get("facts", {})),
+        size_bytes=size,
+        built_at=meta.get("built_at", ""),
+        sco_version=meta.get("sco_version", ""),
+        schema_version=meta.get("schema_version", 0),
+        extraction_version=meta.get("extraction_version", 0),
+        sources=tuple(meta.get("sources", ())),
+    )
+
+
+def read_vocabulary(base: Path) -> dict:
+    """The completion vocabulary of the live index; empty when there is none. Never opens Whoosh."""
+    try:
+        gen = current_generation(base)
+        if gen is None:
+            return {}
+        data = json.loads((gen / VOCAB_FILE).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError, IndexCorrupt):
+        return {}
+
+
+def ensure_index(base: Path, *, explicit: bool, note: Callable[[str], None] | None = None) -> Handle:
+    """Open the index; a default one that is missing or stale is (re)built from the bundled seeds."""
+    try:
+        return open_index(base)
+    except (IndexMissing, IndexVersionMismatch) as exc:
+        if explicit:
+            raise
+        reason = "no index yet" if isinstance(exc, IndexMissing) else "the index is from another sco version"
+        if note:
+            note(f"sco: {reason}; building one from the bundled seed articles in {base}")
+        build(base, [str(seeds_dir())], wait=30.0)
+        return open_index(base)

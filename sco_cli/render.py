@@ -1,0 +1,282 @@
+"""Model objects -> rows (JSON-ready dicts) and Rich renderables, and the one output switch.
+
+`emit` is the only place that decides between a Rich table, JSON, JSON Lines, CSV and TSV.
+Every table cell is a `rich.text.Text` built from sanitised text, never a markup string, and JSON
+is written with `json.dumps`, never through Rich.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Callable, Sequence, TextIO
+
+from sco_cli.model import (
+    DocSummary,
+    DocumentView,
+    Highlighted,
+    IndexStatus,
+    PartialDate,
+    SearchHit,
+)
+from sco_cli.safety import clean_line, clean_text
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+
+
+@dataclass(frozen=True)
+class Environment:
+    """Where output goes and what it is; the CLI builds one from sys, tests pin their own."""
+
+    stdout: TextIO
+    stderr: TextIO
+    stdout_isatty: bool
+    stderr_isatty: bool = False
+    width: int | None = None
+
+    def console(self, stderr: bool = False):
+        from rich.console import Console
+
+        color_system: str | None = "auto"
+        force = None
+        if os.environ.get("CLICOLOR_FORCE", "0") not in ("", "0") or os.environ.get("FORCE_COLOR"):
+            force = True
+        if os.environ.get("NO_COLOR") or os.environ.get("CLICOLOR") == "0":
+            color_system = None
+        console = Console(
+            file=self.stderr if stderr else self.stdout,
+            emoji=False,
+            markup=False,
+            highlight=False,
+            force_terminal=force,
+            color_system=color_system,
+            width=self.width,
+        )
+        console.on_broken_pipe = _broken_pipe  # Rich would exit 1; the CLI decides instead
+        return console
+
+
+def _broken_pipe() -> None:
+    raise BrokenPipeError()
+
+
+# ---- values ----------------------------------------------------------------------------------
+
+
+def date_value(date: PartialDate | None) -> str | None:
+    return None if date is None else date.iso
+
+
+def date_precision(date: PartialDate | None) -> str | None:
+    return None if date is None or date.iso is None else date.precision
+
+
+def end_value(date: PartialDate | None) -> str | None:
+    return None if date is None or date.end is None else date.end.iso
+
+
+def display_date(date: PartialDate | None) -> str:
+    """'2019-03-14', '2018-11-13..2018-11-15', '--03-06' for a date whose year is unknown."""
+    if date is None:
+        return ""
+    if date.iso is None:
+        return f"--{date.month or 0:02d}" + (f"-{date.day:02d}" if date.day else "")
+    return date.iso + (f"..{date.end.iso}" if date.end is not None and date.end.iso else "")
+
+
+def _clean(value: Any) -> Any:
+    """Sanitise every string in a JSON-ready structure (text from an old index included)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    return value
+
+
+# ---- rows: the JSON objects of DESIGN.md ------------------------------------------------------
+
+
+def search_row(hit: SearchHit) -> dict:
+    return {
+        "rank": hit.rank,
+        "score": hit.score,
+        "doc_id": hit.doc_id,
+        "title": hit.title,
+        "date": date_value(hit.date),
+        "date_precision": date_precision(hit.date),
+        "path": hit.path,
+        "snippet": hit.snippet.plain,
+    }
+
+
+def doc_row(doc: DocSummary) -> dict:
+    return {
+        "doc_id": doc.doc_id,
+        "title": doc.title,
+        "date": date_value(doc.date),
+        "date_precision": date_precision(doc.date),
+        "path": doc.path,
+        "words": doc.words,
+    }
+
+
+# ---- tables ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    cell: Callable[[Any], Any]  # item -> str | Text
+    style: str | None = None
+    no_wrap: bool = False
+    ratio: int | None = None
+    justify: str = "left"
+
+
+def _text(value: Any, style: str | None = None):
+    from rich.text import Text
+
+    if value is None:
+        return Text("")
+    if isinstance(value, Text):
+        return value
+    return Text(clean_line(str(value)), style=style or "")
+
+
+def highlighted_text(snippet: Highlighted):
+    from rich.text import Text
+
+    text = Text()
+    for piece, matched in snippet.pieces:
+        text.append(clean_line(piece) if "\n" in piece or "\t" in piece else clean_text(piece),
+                    style="bold yellow" if matched else "")
+    return text
+
+
+def table(columns: Sequence[Column], items: Sequence[Any], title: str | None = None):
+    from rich import box
+    from rich.table import Table
+
+    t = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", expand=False, pad_edge=False)
+    for c in columns:
+        t.add_column(c.header, style=c.style, no_wrap=c.no_wrap, ratio=c.ratio, justify=c.justify)
+    for item in items:
+        t.add_row(*(_text(c.cell(item)) for c in columns))
+    return t
+
+
+SEARCH_COLUMNS = (
+    Column("#", lambda h: str(h.rank), justify="right", no_wrap=True),
+    Column("doc_id", lambda h: h.doc_id, style="cyan", no_wrap=True),
+    Column("date", lambda h: display_date(h.date), no_wrap=True),
+    Column("title", lambda h: h.title, style="bold", ratio=2),
+    Column("snippet", lambda h: highlighted_text(h.snippet), ratio=3),
+)
+
+DOC_COLUMNS = (
+    Column("doc_id", lambda d: d.doc_id, style="cyan", no_wrap=True),
+    Column("date", lambda d: display_date(d.date), no_wrap=True),
+    Column("words", lambda d: str(d.words), justify="right", no_wrap=True),
+    Column("title", lambda d: d.title, ratio=1),
+)
+
+
+# ---- the output switch -------------------------------------------------------------------------
+
+
+def _flat(value: Any) -> str:
+    """A JSON value as one TSV/CSV cell: lists joined with '; ', objects by their values."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(_flat(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(_flat(v) for v in value.values() if v not in (None, "", []))
+    return clean_line(str(value))
+
+
+def emit(env: Environment, fmt: OutputFormat, rows: list[dict], columns: Sequence[Column],
+         items: Sequence[Any]) -> None:
+    """Write `rows` (JSON-ready) or `items` (as a table of `columns`) in format `fmt`."""
+    rows = _clean(rows)
+    out = env.stdout
+    if fmt is OutputFormat.json:
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is OutputFormat.jsonl:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt in (OutputFormat.csv, OutputFormat.tsv):
+        headers = list(rows[0]) if rows else []
+        buf = io.StringIO()
+        if fmt is OutputFormat.csv:
+            writer = csv.writer(buf, lineterminator="\n")
+            writer.writerow(headers)
+            writer.writerows([_flat(row[h]) for h in headers] for row in rows)
+        else:
+            buf.write("\t".join(headers) + "\n")
+            for row in rows:
+                buf.write("\t".join(_flat(row[h]) for h in headers) + "\n")
+        out.write(buf.getvalue())
+    else:
+        env.console().print(table(columns, items))
+    out.flush()
+
+
+# ---- single-object views ---------------------------------------------------------------------
+
+
+def status_row(s: IndexStatus) -> dict:
+    return {
+        "location": s.location,
+        "documents": s.documents,
+        "facts": s.facts,
+        "size_bytes": s.size_bytes,
+        "built_at": s.built_at,
+        "sco_version": s.sco_version,
+        "schema_version": s.schema_version,
+        "extraction_version": s.extraction_version,
+        "sources": list(s.sources),
+    }
+
+
+def status_lines(s: IndexStatus) -> list[str]:
+    facts = ", ".join(f"{n} {k}s" for k, n in s.facts.items())
+    return [
+        f"location    {s.location}",
+        f"documents   {s.documents}",
+        f"facts       {facts}",
+        f"size        {s.size_bytes / 1024 / 1024:.1f} MiB ({s.size_bytes} bytes)",
+        f"built       {s.built_at}",
+        f"versions    sco {s.sco_version}, schema {s.schema_version}, extraction {s.extraction_version}",
+        f"sources     {'; '.join(s.sources)}",
+    ]
+
+
+def show_renderables(view: DocumentView) -> list:
+    """`sco show` as a list of Rich renderables: headline, metadata, body, then the facts."""
+    from rich.text import Text
+
+    s = view.summary
+    parts: list = [
+        Text(clean_line(s.title), style="bold"),
+        Text(f"doc_id {clean_line(s.doc_id)}   date {display_date(s.date) or '-'}   "
+             f"words {s.words}   path {clean_line(s.path)}", style="dim"),
+        Text(""),
+        Text(clean_text(view.body)),
+    ]
+    return parts
+
+
+def show_row(view: DocumentView) -> dict:
+    return {**doc_row(view.summary), "body": view.body}

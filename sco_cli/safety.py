@@ -1,0 +1,46 @@
+"""Make untrusted article text safe to store and to print.
+
+Removes C0 controls except tab and newline, DEL, C1 controls, whole ANSI escape sequences
+(CSI, OSC, and the two-byte forms) and invisible format characters such as bidi overrides.
+Used at ingest and again at output, so text from an older index cannot slip through either.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# An escape sequence as a whole: CSI ("ESC [" params final), OSC/DCS/APC/PM strings up to BEL or
+# ST (or the end of the line when a hostile one is left unterminated), and two-byte ESC forms.
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]                      # CSI: colours, cursor moves, clear screen
+    | [\x1b][\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?   # OSC 0/8/52 ..., DCS, APC, PM
+    | [\x9d\x90\x98\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?  # the same in 8-bit C1 form
+    | \x9b[0-?]*[ -/]*[@-~]                      # 8-bit CSI
+    | \x1b[ -/]*[0-~]?                           # two-byte and nF escapes, or a lone ESC
+    """,
+    re.VERBOSE,
+)
+# Single control characters left over: C0 but tab and newline, DEL, C1.
+_CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Zero-width joiners shape Persian and Indic scripts; every other format character (Cf) goes.
+_KEEP_FORMAT = {"\u200c", "\u200d"}
+
+
+def clean_text(text: str) -> str:
+    """Return `text` without escape sequences, control characters or bidi/format characters."""
+    if not text:
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = _CONTROL_CHAR.sub("", text)
+    if text.isascii():
+        return text
+    return "".join(
+        ch for ch in text if ch in _KEEP_FORMAT or unicodedata.category(ch) != "Cf"
+    )
+
+
+def clean_line(text: str) -> str:
+    """`clean_text` for a single table cell: newlines and tabs become spaces."""
+    return " ".join(clean_text(text).split())

@@ -1,0 +1,149 @@
+"""Help, version, docs, show and index commands through CliRunner."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sco_cli import __version__
+from sco_cli.cli import app
+from conftest import SEEDS
+
+SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+def all_commands():
+    """Every command path of the app, e.g. ("search",), ("index", "build")."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    paths = []
+
+    def walk(cmd, prefix):
+        for name, sub in sorted(getattr(cmd, "commands", {}).items()):
+            if getattr(sub, "commands", None):
+                walk(sub, prefix + (name,))
+            else:
+                paths.append(prefix + (name,))
+
+    walk(group, ())
+    return paths
+
+
+def test_the_command_list_is_what_the_design_promises():
+    expected = {("search",), ("docs",), ("show",), ("index", "build"), ("index", "add"), ("index", "status")}
+    assert expected <= set(all_commands())
+
+
+@pytest.mark.parametrize("path", all_commands(), ids=lambda p: " ".join(p))
+def test_every_command_has_help_with_a_summary_and_an_example(sco, path):
+    result = sco(*path, "--help")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith(f"Usage: sco {' '.join(path)} ")
+    summary = out.split("\n\n")[1].strip()
+    assert summary and summary.endswith(".")
+    assert "Example" in out and f"sco {path[0]}" in out.split("Example", 1)[1]
+
+
+def test_top_level_help_lists_commands_and_exit_codes(sco):
+    out = sco("--help").stdout
+    assert "Exit codes: 0 results printed; 1 nothing matched; 2 usage error" in out
+    commands = out.split("Commands:")[1].split()
+    assert commands.index("search") < commands.index("docs") < commands.index("index")
+
+
+def test_version(sco):
+    result = sco("--version")
+    assert (result.exit_code, result.stdout) == (0, f"sco {__version__}\n")
+
+
+def test_docs_lists_every_seed(sco, seeds_index):
+    rows = json.loads(sco("docs", "--json").stdout)
+    assert [r["doc_id"] for r in rows] == SEED_IDS
+    assert list(rows[0]) == ["doc_id", "title", "date", "date_precision", "path", "words"]
+    first = rows[0]
+    text = (SEEDS / f"{SEED_IDS[0]}.txt").read_text(encoding="utf-8")
+    assert first["title"] == text.splitlines()[0]
+    assert first["path"] == str(SEEDS / f"{SEED_IDS[0]}.txt")
+
+
+def test_show_prints_headline_and_body(sco, seeds_index):
+    result = sco("show", "002_aed5472ea71f6ab3")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "SCO, Interpol strive to play active role in facilitating regional security"
+    assert "On 14 March 2019, SCO Secretary-General Vladimir Norov met with" in result.stdout
+
+
+def test_show_unknown_document_exits_2(sco, seeds_index):
+    result = sco("show", "nope")
+    assert result.exit_code == 2
+    assert result.stderr == "sco: no document 'nope' in the index\nhint: sco docs lists the document ids\n"
+
+
+def test_index_build_add_status(sco, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(SEEDS / f"{SEED_IDS[0]}.txt", docs)
+    (docs / "empty.txt").write_text("")
+    result = sco("index", "build", str(docs))
+    assert result.exit_code == 0
+    err = result.stderr.splitlines()
+    assert err[0] == f"sco: warning: {docs / 'empty.txt'}: empty file, skipped"
+    assert err[1].startswith("sco: indexed 1 articles in ")
+    for p in SEEDS.glob("*.txt"):
+        shutil.copy(p, docs)
+    result = sco("index", "add", str(docs))
+    assert result.exit_code == 0
+    assert "sco: added 4 articles (0 updated, 1 unchanged)" in result.stderr
+    status = json.loads(sco("index", "status", "--json").stdout)
+    assert status["documents"] == 5
+    assert status["sources"] == [str(docs)]
+    text = sco("index", "status").stdout
+    assert text.splitlines()[1] == "documents   5"
+
+
+def test_index_build_when_locked_exits_3(sco, tmp_path):
+    from sco_cli import index
+
+    base = tmp_path / "index"
+    with index.writer_lock(base):
+        result = sco("index", "build", str(SEEDS))
+    assert result.exit_code == 3
+    assert result.stderr == (f"sco: another sco is writing the index in {base}\n"
+                             "hint: wait for it, or pass --wait SECONDS\n")
+
+
+def test_index_status_without_index_exits_3(sco, tmp_path):
+    assert sco("index", "status").exit_code == 3
+
+
+def _installed_sco():
+    exe = shutil.which("sco", path=os.path.dirname(sys.executable))
+    if exe is None:
+        pytest.skip("sco is not installed beside this Python")
+    return exe
+
+
+def test_installed_sco_runs_as_a_process_and_pipes_quietly(tmp_path):
+    exe = _installed_sco()
+    env = {**os.environ, "SCO_INDEX_DIR": str(tmp_path / "ix")}
+    first = subprocess.run([exe, "search", "Paris Pact", "--json"], capture_output=True, text=True, env=env)
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout)[0]["doc_id"] == "000_696adcf27fd638ed"
+    # a reader that goes away early, with far more output than a pipe buffer holds:
+    # no traceback, no 'Broken pipe' noise, exit 0
+    big = tmp_path / "big"
+    big.mkdir()
+    (big / "big.txt").write_text("Big\n\n" + "Paris Pact talks continued. " * 40000, encoding="utf-8")
+    benv = {**env, "SCO_INDEX_DIR": str(tmp_path / "bigix")}
+    subprocess.run([exe, "index", "build", str(big)], check=True, capture_output=True, env=benv)
+    piped = subprocess.run(f"'{exe}' show big | head -c 1; exit ${{PIPESTATUS[0]}}", shell=True,
+                           executable="/bin/bash", capture_output=True, text=True, env=benv)
+    assert (piped.returncode, piped.stderr, piped.stdout) == (0, "", "B")
+    module = subprocess.run([sys.executable, "-m", "sco_cli", "--help"], capture_output=True, text=True, env=env)
+    assert module.stdout.startswith("Usage: sco ")

@@ -1,0 +1,155 @@
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from sco_cli import EXTRACTION_VERSION, index
+from sco_cli.errors import IndexCorrupt, IndexLocked, IndexMissing, IndexVersionMismatch
+from conftest import SEEDS
+
+SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_build_indexes_exactly_the_given_articles(tmp_path):
+    base = tmp_path / "ix"
+    report = index.build(base, [str(SEEDS)])
+    assert (report.added, report.documents) == (5, 5)
+    handle = index.open_index(base)
+    with handle.searcher() as s:
+        assert sorted(f["doc_id"] for f in s.documents(kind="article")) == SEED_IDS
+    assert handle.meta["extraction_version"] == EXTRACTION_VERSION
+    assert (base / index.POINTER_FILE).read_text().strip() == handle.path.name
+
+
+def test_rebuild_swaps_generations_and_keeps_one_previous(tmp_path):
+    base = tmp_path / "ix"
+    docs = tmp_path / "docs"
+    write(docs, "a.txt", "Alpha\n\nBody one.")
+    for _ in range(4):
+        index.build(base, [str(docs)])
+    gens = sorted(p.name for p in base.glob("gen-*"))
+    assert len(gens) == 2
+    assert not list(base.glob(".build-*"))
+
+
+def test_add_adds_new_replaces_changed_skips_unchanged(tmp_path):
+    base = tmp_path / "ix"
+    docs = tmp_path / "docs"
+    write(docs, "a.txt", "Alpha\n\nBody one.")
+    write(docs, "b.txt", "Beta\n\nBody two.")
+    index.build(base, [str(docs)])
+    write(docs, "b.txt", "Beta changed\n\nBody two, revised.")
+    write(docs, "c.txt", "Gamma\n\nBody three.")
+    report = index.build(base, [str(docs)], add=True)
+    assert (report.added, report.updated, report.unchanged, report.documents) == (1, 1, 1, 3)
+    handle = index.open_index(base)
+    with handle.searcher() as s:
+        titles = sorted(f["title"] for f in s.documents(kind="article"))
+    assert titles == ["Alpha", "Beta changed", "Gamma"]
+
+
+def test_add_without_index_is_missing(tmp_path):
+    with pytest.raises(IndexMissing):
+        index.build(tmp_path / "ix", [str(SEEDS)], add=True)
+
+
+def test_open_missing(tmp_path):
+    with pytest.raises(IndexMissing) as err:
+        index.open_index(tmp_path / "nothing")
+    assert err.value.hint == f"run: sco --index-dir {tmp_path / 'nothing'} index build PATH"
+
+
+def test_other_extraction_version_is_refused(tmp_path):
+    base = tmp_path / "ix"
+    index.build(base, [str(SEEDS)])
+    gen = index.current_generation(base)
+    meta = json.loads((gen / index.META_FILE).read_text())
+    meta["extraction_version"] = EXTRACTION_VERSION + 1
+    (gen / index.META_FILE).write_text(json.dumps(meta))
+    with pytest.raises(IndexVersionMismatch):
+        index.open_index(base)
+
+
+def test_default_index_is_built_from_seeds_and_rebuilt_when_stale(tmp_path):
+    base = tmp_path / "ix"
+    notes = []
+    handle = index.ensure_index(base, explicit=False, note=notes.append)
+    assert handle.meta["documents"] == 5
+    assert notes == [f"sco: no index yet; building one from the bundled seed articles in {base}"]
+    meta_path = handle.path / index.META_FILE
+    meta = json.loads(meta_path.read_text())
+    meta["extraction_version"] = 0
+    meta_path.write_text(json.dumps(meta))
+    index.ensure_index(base, explicit=False, note=notes.append)
+    assert notes[-1] == ("sco: the index is from another sco version; "
+                         f"building one from the bundled seed articles in {base}")
+
+
+@pytest.mark.parametrize("damage", ["pointer", "meta", "toc", "foreign"])
+def test_damaged_index_is_corrupt_not_a_traceback(tmp_path, damage):
+    base = tmp_path / "ix"
+    index.build(base, [str(SEEDS)])
+    gen = index.current_generation(base)
+    if damage == "pointer":
+        (base / index.POINTER_FILE).write_text("../../etc\n")
+    elif damage == "meta":
+        (gen / index.META_FILE).write_text("{trunc")
+    elif damage == "toc":
+        for toc in gen.glob("*.toc"):
+            toc.write_bytes(toc.read_bytes()[:20])
+    else:
+        (gen / index.META_FILE).write_text(json.dumps({"format": "something-else"}))
+    with pytest.raises(IndexCorrupt):
+        index.open_index(base)
+
+
+def test_second_writer_fails_fast_with_index_locked(tmp_path):
+    base = tmp_path / "ix"
+    with index.writer_lock(base):
+        with pytest.raises(IndexLocked) as err:
+            index.build(base, [str(SEEDS)])
+    assert err.value.hint == "wait for it, or pass --wait SECONDS"
+    assert index.current_generation(base) is None
+
+
+def test_failed_build_leaves_the_old_index(tmp_path, monkeypatch):
+    base = tmp_path / "ix"
+    index.build(base, [str(SEEDS)])
+    before = index.current_generation(base)
+
+    def boom(*a, **k):
+        raise RuntimeError("crash in the middle")
+
+    monkeypatch.setattr(index, "extract", boom)
+    with pytest.raises(RuntimeError):
+        index.build(base, [str(SEEDS)])
+    assert index.current_generation(base) == before
+    assert index.open_index(base).meta["documents"] == 5
+    assert not list(base.glob(".build-*"))
+
+
+def test_status(tmp_path):
+    base = tmp_path / "ix"
+    index.build(base, [str(SEEDS)])
+    st = index.status(base)
+    assert st.documents == 5
+    assert st.location == str(index.current_generation(base))
+    assert st.sources == (str(SEEDS),)
+    assert st.size_bytes == sum(f.stat().st_size for f in Path(st.location).iterdir())
+    assert set(st.facts) == {"date", "meeting", "agreement"}
+
+
+def test_vocabulary_file_is_written(tmp_path):
+    base = tmp_path / "ix"
+    index.build(base, [str(SEEDS)])
+    vocab = index.read_vocabulary(base)
+    assert vocab["documents"] == SEED_IDS
+    assert index.read_vocabulary(tmp_path / "none") == {}

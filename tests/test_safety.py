@@ -1,0 +1,32 @@
+import pytest
+
+from sco_cli.safety import clean_line, clean_text
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        pytest.param("Vienna\x1b[2J talks", "Vienna talks", id="csi-clear-screen"),
+        pytest.param("\x1b[1;31mred\x1b[0m", "red", id="csi-colour"),
+        pytest.param("a\x1b]0;owned-title\x07b", "ab", id="osc-title-bel"),
+        pytest.param("a\x1b]8;;https://evil.example\x1b\\UNODC\x1b]8;;\x1b\\b", "aUNODCb", id="osc8-link"),
+        pytest.param("a\x1b]52;c;ZXZpbA==\x07b", "ab", id="osc52-clipboard"),
+        pytest.param("a\x1b]0;unterminated\nnext", "a\nnext", id="osc-unterminated-ends-at-newline"),
+        pytest.param("a\x9b2Jb", "ab", id="c1-csi"),
+        pytest.param("a\x9d0;t\x9cb", "ab", id="c1-osc"),
+        pytest.param("x\x85y\x7fz", "xyz", id="c1-and-del"),
+        pytest.param("abc\u202edef\u2066g", "abcdefg", id="bidi-overrides"),
+        pytest.param("nul\x00byte", "nulbyte", id="nul"),
+        pytest.param("tab\tand\nnewline", "tab\tand\nnewline", id="tab-newline-kept"),
+        pytest.param("crlf\r\nline", "crlf\nline", id="crlf"),
+        pytest.param("[bold]x[/bold] :smile:", "[bold]x[/bold] :smile:", id="markup-is-text-not-control"),
+        pytest.param("Москва 北京 Jürgen", "Москва 北京 Jürgen", id="other-scripts-kept"),
+        pytest.param("ZW\u200cNJ", "ZW\u200cNJ", id="zwnj-kept"),
+    ],
+)
+def test_clean_text(raw, clean):
+    assert clean_text(raw) == clean
+
+
+def test_clean_line_flattens_whitespace():
+    assert clean_line(" a\tb\n\nc ") == "a b c"
