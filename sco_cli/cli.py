@@ -7,12 +7,12 @@ import os
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import IntEnum
+from enum import Enum, IntEnum
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Annotated, Iterator, List, Optional
 
 import typer
-from typing_extensions import Annotated
+
 
 from sco_cli import __version__
 from sco_cli.errors import ScoError, UsageError
@@ -216,6 +216,166 @@ def search(
                 _say(env, f"sco: did you mean: {better}")
         finish(env, fmt_, [render.search_row(h) for h in hits], render.SEARCH_COLUMNS, hits,
                f"no article matches {query!r}")
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    query: Annotated[Optional[str], typer.Argument(help="Only dates whose sentence matches this query.",
+                                                   show_default=False)] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    person: Annotated[Optional[str], typer.Option("--person", help="Only articles where this person meets someone.",
+                                                  show_default=False)] = None,
+    org: Annotated[Optional[str], typer.Option("--org", help="Only articles where this organisation takes part.",
+                                               show_default=False)] = None,
+    limit: LimitOpt = None,
+    json_: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    csv_: CsvOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """Every date the articles mention, in chronological order, at the precision written.
+
+    \b
+    Examples:
+      sco timeline --from 2019 --to 2020
+      sco timeline memorandum --json
+      sco timeline --person Norov --from "March 2019"
+    \b
+    JSON fields: date, date_precision, end_date, mention, sentence, doc_id, title.
+    Dates are ISO cut to their precision (2019, 2019-03, 2019-03-14); a range has an
+    end_date. --from/--to keep dates whose interval overlaps the range: "March 2019"
+    is kept by --from 2019-03-10.
+    """
+    from sco_cli import query as q
+    from sco_cli import render
+
+    env = environment()
+    with reported(env):
+        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
+        lo, hi = date_bounds(date_from, date_to)
+        rows = q.timeline(open_handle(ctx, env), query, date_from=lo, date_to=hi, person=person, org=org,
+                          limit=limit)
+        finish(env, fmt_, [render.timeline_row(e) for e in rows], render.TIMELINE_COLUMNS, rows,
+               "no dates match")
+
+
+class MeetingFormat(str, Enum):
+    in_person = "in-person"
+    video = "video"
+    phone = "phone"
+
+
+@app.command("who-met")
+def who_met(
+    ctx: typer.Context,
+    name: Annotated[Optional[str], typer.Argument(
+        help="A participant: full name, surname or alias (Norov, Guterres, UNODC).", show_default=False)] = None,
+    with_: Annotated[Optional[str], typer.Option("--with", help="Another participant of the same meeting.",
+                                                 show_default=False)] = None,
+    org: Annotated[Optional[str], typer.Option("--org", help="A participant's organisation or its acronym.",
+                                               show_default=False)] = None,
+    place: Annotated[Optional[str], typer.Option("--place", help="The city where they met.",
+                                                 show_default=False)] = None,
+    meeting_format: Annotated[Optional[MeetingFormat], typer.Option(
+        "--meeting-format", help="in-person, video or phone.", show_default=False)] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    include_planned: Annotated[bool, typer.Option("--include-planned",
+                                                  help="Also list announced or planned meetings.")] = False,
+    limit: LimitOpt = None,
+    json_: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    csv_: CsvOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """Who met whom, when, where and how (in person, by video, by phone).
+
+    \b
+    Examples:
+      sco who-met Norov
+      sco who-met --with Guterres --json | jq '.[].participants'
+      sco who-met --org UNODC --meeting-format video --from 2020
+    \b
+    JSON fields: id, date, date_precision, participants [{name, role, organization}],
+    place, format, doc_id, title, evidence.
+    Names match case- and accent-insensitively by full name, part of it or alias.
+    """
+    from sco_cli import query as q
+    from sco_cli import render
+
+    env = environment()
+    with reported(env):
+        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
+        lo, hi = date_bounds(date_from, date_to)
+        rows = q.who_met(open_handle(ctx, env), name, with_=with_, org=org, place=place,
+                         meeting_format=meeting_format.value if meeting_format else None,
+                         date_from=lo, date_to=hi, limit=limit, include_planned=include_planned)
+        finish(env, fmt_, [render.meeting_row(r) for r in rows], render.MEETING_COLUMNS, rows,
+               "no meetings match")
+
+
+def _kind_names() -> list[str]:
+    from sco_cli.lexicon import default_lexicon
+
+    return list(default_lexicon().kinds)
+
+
+def _check_kind(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    kinds = _kind_names()
+    if value.lower() not in kinds:
+        raise typer.BadParameter(f"{value!r} is not a kind; use one of: {', '.join(kinds)}")
+    return value.lower()
+
+
+def _complete_kind(incomplete: str) -> list[str]:
+    return [k for k in _kind_names() if k.startswith(incomplete.lower())]
+
+
+@app.command()
+def agreements(
+    ctx: typer.Context,
+    query: Annotated[Optional[str], typer.Argument(help="Only instruments whose title or evidence matches.",
+                                                   show_default=False)] = None,
+    party: Annotated[Optional[str], typer.Option("--party", help="A party: organisation, state or acronym.",
+                                                 show_default=False)] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="memorandum, declaration, resolution, ...",
+                                                callback=_check_kind, autocompletion=_complete_kind,
+                                                show_default=False)] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    limit: LimitOpt = None,
+    json_: JsonOpt = False,
+    jsonl: JsonlOpt = False,
+    csv_: CsvOpt = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """Memoranda, declarations, resolutions and other instruments, one record per instrument.
+
+    \b
+    Examples:
+      sco agreements --party UNODC
+      sco agreements --kind memorandum --from 2010 --json
+    \b
+    JSON fields: id, title, kind, parties, date, date_precision, place,
+    mentions [{doc_id, evidence}].
+    Kinds: memorandum, declaration, resolution, statement, agreement, treaty,
+    convention, charter, strategy, plan, programme, protocol.
+    """
+    from sco_cli import query as q
+    from sco_cli import render
+
+    env = environment()
+    with reported(env):
+        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
+        lo, hi = date_bounds(date_from, date_to)
+        rows = q.agreements(open_handle(ctx, env), query, party=party, kind=kind, date_from=lo, date_to=hi,
+                            limit=limit)
+        finish(env, fmt_, [render.agreement_row(r) for r in rows], render.AGREEMENT_COLUMNS, rows,
+               "no agreements match")
 
 
 @app.command()

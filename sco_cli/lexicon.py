@@ -32,11 +32,16 @@ def read_entries(name: str) -> list[str]:
     return entries
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: it is built once and cached
 class Lexicon:
     """All vocabularies the extractors use. Built once per process by `default_lexicon()`."""
 
     month_spellings: dict[str, int]
+    agreement_kinds: dict[str, str]  # word or phrase (lowercase, spaces) -> kind
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.agreement_kinds.values()))
 
 
 @lru_cache(maxsize=1)
@@ -46,4 +51,9 @@ def default_lexicon() -> Lexicon:
         number, *spellings = line.split()
         for spelling in spellings:
             months[spelling.lower().rstrip(".")] = int(number)
-    return Lexicon(month_spellings=months)
+    kinds: dict[str, str] = {}
+    for line in read_entries("agreement_kinds.txt"):
+        kind, *words = line.split()
+        for word in [kind, *words]:
+            kinds[word.replace("_", " ").lower()] = kind
+    return Lexicon(month_spellings=months, agreement_kinds=kinds)

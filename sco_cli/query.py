@@ -10,7 +10,19 @@ from typing import Iterable
 from sco_cli import codec
 from sco_cli.errors import UsageError
 from sco_cli.index import Handle
-from sco_cli.model import DocSummary, DocumentView, Extraction, Highlighted, PartialDate, SearchHit
+from sco_cli.model import (
+    Agreement,
+    AgreementRecord,
+    DocSummary,
+    DocumentView,
+    Extraction,
+    Highlighted,
+    MeetingRecord,
+    Mention,
+    PartialDate,
+    SearchHit,
+    TimelineEntry,
+)
 
 SNIPPET_CHARS = 220
 # Markers around matched terms in Whoosh's highlight output. Both are control characters, which
@@ -194,3 +206,191 @@ def _uid_order(uid: str) -> int:
     tail = uid.rsplit("#", 1)[-1]
     digits = "".join(ch for ch in tail if ch.isdigit())
     return int(digits or 0)
+
+
+def _facts(handle: Handle, kind: str, *, text: str | None = None, date_from=None, date_to=None, extra=()):
+    """(stored fields, decoded payload) of every fact of `kind` passing the filters."""
+    from whoosh.query import Every
+
+    query = parse_query(handle, text, fields=("body",)) if text else Every()
+    filters = _and(_kind(kind), *_date_filter(date_from, date_to), *extra)
+    with handle.searcher() as searcher:
+        results = searcher.search(query, filter=filters, limit=None)
+        return [(hit.fields(), codec.loads(kind, hit["payload"])) for hit in results]
+
+
+def _terms_filter(field: str, value: str | None):
+    """Match a folded name or alias in a KEYWORD field ("Norov", "vladimir norov", "UNODC")."""
+    from whoosh.query import Term
+
+    from sco_cli.normalize import fold
+
+    if value is None:
+        return []
+    return [Term(field, fold(value))]
+
+
+def _sort_key_date(date: PartialDate | None):
+    bounds = date.bounds() if date is not None else None
+    return (0, bounds[0], bounds[1]) if bounds else (1, 0, 0)
+
+
+def timeline(handle: Handle, text: str | None = None, *, date_from: PartialDate | None = None,
+             date_to: PartialDate | None = None, person: str | None = None, org: str | None = None,
+             limit: int | None = None) -> list[TimelineEntry]:
+    """Every dated mention in chronological order (year-less dates whose year is unknown last).
+
+    `text` filters on the mention's sentence; `person`/`org` keep dates of articles in which that
+    person or organisation takes part in a meeting or an agreement.
+    """
+    docs_filter = None
+    if person or org:
+        docs_filter = _docs_with(handle, person, org)
+    rows = []
+    for fields, mention in _facts(handle, "date", text=text, date_from=date_from, date_to=date_to):
+        if docs_filter is not None and fields["doc_id"] not in docs_filter:
+            continue
+        rows.append(TimelineEntry(mention.date, mention.span.text, mention.sentence, fields["doc_id"],
+                                  fields["title"]))
+    rows.sort(key=lambda e: (_sort_key_date(e.date), e.doc_id))
+    return rows[:limit] if limit else rows
+
+
+def _docs_with(handle: Handle, person: str | None, org: str | None) -> set[str]:
+    from whoosh.query import Or
+
+    found: set[str] = set()
+    for kind in ("meeting", "agreement"):
+        extra = []
+        if person:
+            extra += _terms_filter("names", person)
+        if org:
+            extra += [Or(_terms_filter("orgs", org) + _terms_filter("names", org))]
+        if kind == "agreement" and person:
+            continue
+        found.update(f["doc_id"] for f, _ in _facts(handle, kind, extra=extra))
+    return found
+
+
+MEETING_FORMATS = ("in-person", "video", "phone")
+
+
+def who_met(handle: Handle, name: str | None = None, *, with_: str | None = None, org: str | None = None,
+            place: str | None = None, meeting_format: str | None = None,
+            date_from: PartialDate | None = None, date_to: PartialDate | None = None,
+            limit: int | None = None, include_planned: bool = False) -> list[MeetingRecord]:
+    """Meetings in chronological order. `name` and `with_` each match any participant by full
+    name, part of it or alias, ignoring case and accents; both given means both took part."""
+    from whoosh.query import Or, Term
+
+    from sco_cli.normalize import fold
+
+    extra = _terms_filter("names", name) + _terms_filter("names", with_)
+    if org:
+        extra.append(Or(_terms_filter("orgs", org) + _terms_filter("names", org)))
+    if place:
+        extra.append(Term("place", fold(place)))
+    if meeting_format:
+        if meeting_format not in MEETING_FORMATS:
+            raise UsageError(f"unknown meeting format {meeting_format!r}",
+                             hint=f"use one of: {', '.join(MEETING_FORMATS)}")
+        extra.append(Term("meeting_format", meeting_format))
+    rows = []
+    for fields, meeting in _facts(handle, "meeting", date_from=date_from, date_to=date_to, extra=extra):
+        if meeting.planned and not include_planned:
+            continue
+        rows.append(MeetingRecord(fields["uid"], meeting, fields["doc_id"], fields["title"]))
+    rows.sort(key=lambda r: (_sort_key_date(r.meeting.date), r.doc_id, _uid_order(r.id)))
+    return rows[:limit] if limit else rows
+
+
+def _title_key(title: str) -> str:
+    from sco_cli.normalize import fold
+
+    stop = {"the", "of", "on", "and", "between", "in", "for", "a", "an", "to", "with", "by", "at"}
+    return " ".join(w for w in fold(title).split() if w not in stop)
+
+
+def _completeness(a: Agreement) -> tuple:
+    return (a.date is not None and a.date.iso is not None, bool(a.parties), a.place is not None,
+            a.date.precision == "day" if a.date else False, len(a.parties), len(a.title))
+
+
+def _same_instrument(a: Agreement, b: Agreement) -> bool:
+    from sco_cli.normalize import fold
+
+    if a.kind != b.kind:
+        return False
+    if _title_key(a.title) == _title_key(b.title):
+        return True
+    parties_a = {fold(p) for p in a.parties}
+    parties_b = {fold(p) for p in b.parties}
+    return bool(parties_a) and parties_a == parties_b and a.date is not None and b.date is not None \
+        and a.date.iso is not None and a.date.iso == b.date.iso
+
+
+def group_agreements(mentions: list[tuple[str, str, Agreement]]) -> list[AgreementRecord]:
+    """One record per instrument from (uid, doc_id, agreement) mentions; the most complete wins."""
+    import hashlib
+
+    groups: list[list[tuple[str, str, Agreement]]] = []
+    for item in mentions:
+        home = None
+        for group in groups:
+            if any(_same_instrument(item[2], other[2]) for other in group):
+                if home is None:
+                    group.append(item)
+                    home = group
+                else:  # the item joins two groups: merge them
+                    home.extend(group)
+                    group.clear()
+        groups = [g for g in groups if g]
+        if home is None:
+            groups.append([item])
+    records = []
+    for group in groups:
+        best = max((a for _, _, a in group), key=_completeness)
+        date = next((a.date for _, _, a in sorted(group, key=lambda t: _completeness(t[2]), reverse=True)
+                     if a.date is not None and a.date.iso is not None), best.date)
+        place = best.place or next((a.place for _, _, a in group if a.place), None)
+        merged = Agreement(best.title, best.kind, best.parties, date, place, best.evidence,
+                           any(a.reported for _, _, a in group))
+        ident = "a-" + hashlib.sha1(f"{merged.kind}|{_title_key(merged.title)}".encode()).hexdigest()[:10]
+        seen: set[tuple[str, str]] = set()
+        mention_list = []
+        for _, doc_id, a in group:
+            if (doc_id, a.evidence) not in seen:
+                seen.add((doc_id, a.evidence))
+                mention_list.append(Mention(doc_id, a.evidence))
+        records.append(AgreementRecord(ident, merged, tuple(mention_list)))
+    return records
+
+
+def agreements(handle: Handle, text: str | None = None, *, party: str | None = None, kind: str | None = None,
+               date_from: PartialDate | None = None, date_to: PartialDate | None = None,
+               limit: int | None = None) -> list[AgreementRecord]:
+    """Instruments, one record per instrument with all its mentions, in chronological order."""
+    from sco_cli.normalize import fold
+
+    every = _facts(handle, "agreement")
+    records = group_agreements([(f["uid"], f["doc_id"], a) for f, a in every])
+    if text:
+        matched = {f["uid"] for f, _ in _facts(handle, "agreement", text=text)}
+        uid_doc = {f["uid"]: (f["doc_id"], a.evidence) for f, a in every}
+        keep = {uid_doc[u] for u in matched}
+        records = [r for r in records if any((m.doc_id, m.evidence) in keep for m in r.mentions)]
+    if kind:
+        records = [r for r in records if r.agreement.kind == kind]
+    if party:
+        want = fold(party)
+        records = [r for r in records if any(want == fold(p) or want in fold(p).split() or
+                                             (len(want) > 3 and want in fold(p)) for p in r.agreement.parties)]
+    lo = date_from.bounds()[0] if date_from else None
+    hi = date_to.bounds()[1] if date_to else None
+    if lo is not None or hi is not None:
+        def inside(r):
+            b = r.agreement.date.bounds() if r.agreement.date else None
+            return b is not None and (lo is None or b[1] >= lo) and (hi is None or b[0] <= hi)
+        records = [r for r in records if inside(r)]
+    records.sort(key=lambda r: (_sort_key_date(r.agreement.date), r.agreement.title))
+    return records[:limit] if limit else records

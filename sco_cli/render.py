@@ -20,7 +20,11 @@ from sco_cli.model import (
     Highlighted,
     IndexStatus,
     PartialDate,
+    AgreementRecord,
+    MeetingRecord,
+    Person,
     SearchHit,
+    TimelineEntry,
 )
 from sco_cli.safety import clean_line, clean_text
 
@@ -120,6 +124,51 @@ def search_row(hit: SearchHit) -> dict:
     }
 
 
+def timeline_row(e: TimelineEntry) -> dict:
+    return {
+        "date": date_value(e.date),
+        "date_precision": date_precision(e.date),
+        "end_date": end_value(e.date),
+        "mention": e.mention,
+        "sentence": e.sentence,
+        "doc_id": e.doc_id,
+        "title": e.title,
+    }
+
+
+def person_row(p: Person) -> dict:
+    return {"name": p.name, "role": p.role, "organization": p.organization}
+
+
+def meeting_row(r: MeetingRecord) -> dict:
+    m = r.meeting
+    return {
+        "id": r.id,
+        "date": date_value(m.date),
+        "date_precision": date_precision(m.date),
+        "participants": [person_row(p) for p in m.participants],
+        "place": m.place,
+        "format": m.format,
+        "doc_id": r.doc_id,
+        "title": r.title,
+        "evidence": m.evidence,
+    }
+
+
+def agreement_row(r: AgreementRecord) -> dict:
+    a = r.agreement
+    return {
+        "id": r.id,
+        "title": a.title,
+        "kind": a.kind,
+        "parties": list(a.parties),
+        "date": date_value(a.date),
+        "date_precision": date_precision(a.date),
+        "place": a.place,
+        "mentions": [{"doc_id": m.doc_id, "evidence": m.evidence} for m in r.mentions],
+    }
+
+
 def doc_row(doc: DocSummary) -> dict:
     return {
         "doc_id": doc.doc_id,
@@ -182,6 +231,34 @@ SEARCH_COLUMNS = (
     Column("date", lambda h: display_date(h.date), no_wrap=True),
     Column("title", lambda h: h.title, style="bold", ratio=2),
     Column("snippet", lambda h: highlighted_text(h.snippet), ratio=3),
+)
+
+TIMELINE_COLUMNS = (
+    Column("date", lambda e: display_date(e.date), no_wrap=True),
+    Column("mention", lambda e: e.mention, style="bold", no_wrap=True),
+    Column("doc_id", lambda e: e.doc_id, style="cyan", no_wrap=True),
+    Column("sentence", lambda e: e.sentence, ratio=1),
+)
+
+def _participants(r: MeetingRecord) -> str:
+    return "; ".join(p.name + (f" ({p.role})" if p.role and p.role != p.name else "") for p in r.meeting.participants)
+
+
+MEETING_COLUMNS = (
+    Column("date", lambda r: display_date(r.meeting.date), no_wrap=True),
+    Column("participants", _participants, style="bold", ratio=3),
+    Column("place", lambda r: r.meeting.place or "", no_wrap=True),
+    Column("format", lambda r: r.meeting.format, no_wrap=True),
+    Column("doc_id", lambda r: r.doc_id, style="cyan", ratio=1),
+)
+
+AGREEMENT_COLUMNS = (
+    Column("date", lambda r: display_date(r.agreement.date), no_wrap=True),
+    Column("kind", lambda r: r.agreement.kind, no_wrap=True),
+    Column("title", lambda r: r.agreement.title, style="bold", ratio=3),
+    Column("parties", lambda r: "; ".join(r.agreement.parties), ratio=2),
+    Column("place", lambda r: r.agreement.place or "", no_wrap=True),
+    Column("mentions", lambda r: str(len(r.mentions)), justify="right", no_wrap=True),
 )
 
 DOC_COLUMNS = (

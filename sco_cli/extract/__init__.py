@@ -1,6 +1,8 @@
 """Extraction: one module per kind of fact behind the small facade `extract(article)`."""
 from __future__ import annotations
 
+from sco_cli.extract.dates import find_dates
+from sco_cli.extract.text import sentences
 from sco_cli.lexicon import Lexicon, default_lexicon
 from sco_cli.model import Article, Extraction
 
@@ -8,7 +10,9 @@ from sco_cli.model import Article, Extraction
 def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
     """Every fact in one article: dates, people, organisations, meetings and agreements."""
     lexicon = lexicon or default_lexicon()
-    return Extraction()
+    sents = sentences(article)
+    dates = find_dates(article, lexicon, sents)
+    return Extraction(doc_date=dates.doc_date, dates=dates.mentions)
 
 
 __all__ = ["extract"]

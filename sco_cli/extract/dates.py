@@ -1,46 +1,462 @@
-"""Dates: find the calendar dates an article mentions, at the precision written.
+"""Dates: the calendar dates an article mentions, at the precision written.
 
-The public functions are `find_dates` (mentions in a text) and `parse_date_option` (the
-`--from/--to` values). Candidate spans are found with the named regexes below; each span is then
-parsed on its own with python-dateutil, never a whole sentence.
+Public functions:
+
+- `find_dates(article)` -> `ArticleDates`: every mention (exact text, offsets, sentence, value)
+  with year-less dates given the year the article implies, and the article's main date;
+- `parse_date_option(text)`: a `--from`/`--to` value.
+
+Candidate spans come from the named regexes below; each span is then parsed on its own by
+python-dateutil (`default=` an anchor, a `parserinfo` that knows the month spellings of
+`data/months.txt`). Never a whole sentence: dateutil's fuzzy mode merges unrelated numbers.
 """
 from __future__ import annotations
 
+import difflib
 import re
+from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import lru_cache
+
+from dateutil import parser as du_parser
 
 from sco_cli.errors import UsageError
-from sco_cli.lexicon import default_lexicon
-from sco_cli.model import PartialDate
+from sco_cli.extract.text import Sentence, sentences
+from sco_cli.lexicon import Lexicon, default_lexicon
+from sco_cli.model import Article, DateMention, PartialDate, Span
 
 DATE_OPTION_FORMS = "2019, 2019-03, 2019-03-14, March 2019, 14 March 2019"
 
-# --from/--to: a year, an ISO month or day, "March 2019", "14 March 2019" (also "March 14, 2019").
-_OPTION_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_OPTION_WORDS = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?(?:\s+(\d{1,2}),?)?\s+(\d{4})$")
+# ---- building blocks ---------------------------------------------------------------------------
+
+_MON = r"(?P<m>[A-Z][a-z]{2,9}\.?)"  # a capitalised word; checked against the month lexicon later
+_MON2 = r"(?P<m2>[A-Z][a-z]{2,9}\.?)"
+_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y>(?:1[5-9]|20)\d\d)"
+_DASH = r"\s*(?:-|\u2013|\u2014|to|until|till|through)\s*"  # between the two ends of a range
+_NO_YEAR_AFTER = r"(?!,?\s*(?:1[5-9]|20)\d\d)(?!\d)"  # "6 March" but not the start of "6 March 2019"
+
+# ---- candidate patterns, most specific first ------------------------------------------------------
+
+# 2019-03-14
+_ISO_DAY = re.compile(r"\b(?P<y>(?:1[5-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b")
+# 26 November - 2 December 2019
+_DMY_CROSS_RANGE = re.compile(rf"\b{_DAY}\s+{_MON}{_DASH}{_DAY2}\s+{_MON2},?\s+{_YEAR}\b")
+# November 26 - December 2, 2019
+_MDY_CROSS_RANGE = re.compile(rf"\b{_MON}\s+{_DAY}{_DASH}{_MON2}\s+{_DAY2},?\s+{_YEAR}\b")
+# 13-15 November 2018, 24 to 26 April 2024
+_DMY_RANGE = re.compile(rf"\b{_DAY}{_DASH}{_DAY2}\s+{_MON},?\s+{_YEAR}\b")
+# November 7-8, 2023
+_MDY_RANGE = re.compile(rf"\b{_MON}\s+{_DAY}{_DASH}{_DAY2},?\s+{_YEAR}\b")
+# 14 March 2019, 28 September, 2019, 14th of March 2019
+_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b")
+# March 14, 2019
+_MDY = re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b")
+# 8-9 June, 7 to 10 June (no year)
+_DM_RANGE = re.compile(rf"\b{_DAY}{_DASH}{_DAY2}\s+{_MON}{_NO_YEAR_AFTER}")
+# June 13-14, June 18 to 21, September 11-12 (no year)
+_MD_RANGE = re.compile(rf"\b{_MON}\s+{_DAY}{_DASH}{_DAY2}\b{_NO_YEAR_AFTER}")
+# 6 March, On 6 March (no year)
+_DM = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?![a-z]){_NO_YEAR_AFTER}")
+# May 22, Sept. 16 (no year)
+_MD = re.compile(rf"\b{_MON}\s+{_DAY}\b(?![.,]?\d)(?!\s*(?:-|\u2013|to)\s*\d){_NO_YEAR_AFTER}")
+# June of this year, July last year
+_MONTH_RELATIVE = re.compile(
+    rf"\b{_MON}\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same|the\s+previous|the\s+following)\s+year\b")
+# May 2003, June of 2011
+_MY = re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_YEAR}\b")
+# early February, mid-July, late May (the qualifier belongs to the mention)
+_QUALIFIED_MONTH = re.compile(rf"\b(?:early|mid|late|end\s+of|beginning\s+of)[\s-]+{_MON}(?![a-z])(?!\s*\d)")
+# mid-2023, early 2019
+_QUALIFIED_YEAR = re.compile(rf"\b(?:early|mid|late)[\s-]+{_YEAR}\b")
+# 2018-2019, 2018 to 2028, 2023-27
+_YEAR_RANGE = re.compile(rf"\b{_YEAR}\s*(?:-|\u2013|\u2014|to)\s*(?P<y2>(?:1[5-9]|20)\d\d|\d\d)\b(?![-/]\d)")
+# a month on its own after a preposition: "in June", "since May", "from July"
+_BARE_MONTH = re.compile(
+    rf"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Tt]hrough|[Ll]ast|[Nn]ext|[Tt]his|"
+    rf"[Ee]arly|[Ll]ate|[Bb]efore|[Aa]fter)\s+{_MON}(?![a-z])(?!\s*\d)")
+# 1997, 2014 on its own
+_BARE_YEAR = re.compile(rf"(?<![\w/.-]){_YEAR}(?![\w/]|[.,]\d|-\d)")
+
+_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
+    ("iso", _ISO_DAY),
+    ("dmy_cross", _DMY_CROSS_RANGE),
+    ("mdy_cross", _MDY_CROSS_RANGE),
+    ("dmy_range", _DMY_RANGE),
+    ("mdy_range", _MDY_RANGE),
+    ("dmy", _DMY),
+    ("mdy", _MDY),
+    ("dm_range", _DM_RANGE),
+    ("md_range", _MD_RANGE),
+    ("month_relative", _MONTH_RELATIVE),
+    ("my", _MY),
+    ("qualified_month", _QUALIFIED_MONTH),
+    ("qualified_year", _QUALIFIED_YEAR),
+    ("year_range", _YEAR_RANGE),
+    ("dm", _DM),
+    ("md", _MD),
+    ("bare_month", _BARE_MONTH),
+    ("bare_year", _BARE_YEAR),
+)
+
+# Words that may stand right before a bare year and still leave it a date ("In 2014", "Since 2004").
+_YEAR_LEAD_WORDS = frozenset(
+    "in since from until till by during through of as between after before around early mid late "
+    "and or to the this that last next end beginning spring summer autumn fall winter".split()
+)
+# "the 2030 Agenda for ...": a year, then capitalised words that end the phrase, is part of a name;
+# "the 2017 Astana summit" (a lowercase noun follows) is a date.
+_NAME_AFTER_YEAR = re.compile(r"^\s+(?:[A-Z][\w'-]*\s*)+(?:$|[^\w\s]|\s*\b(?:of|for|on|in|and|to|at|with)\b)")
+# "... Strategy of the SCO until 2025", "Programme 2021-2025": a year that ends a document title.
+_TITLE_BEFORE_YEAR = re.compile(
+    r"\b(?:Strategy|Programme|Program|Plan|Concept|Agenda|Vision|Roadmap|Mission|Games|Expo|EXPO)\b"
+    r"[\w\s,'-]{0,60}?(?:\buntil|\btill|\bfor|\bto)?\s*$"
+)
+# News datelines: "BEIJING, July 14 (Xinhua) --", "SAMARKAND, Uzbekistan, Sept. 16 (Xinhua) --",
+# "NEW DELHI, April 28. /TASS/.", "TASHKENT, 18 August (UzA)." The place is written in capitals.
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\u2019 -]{2,}?)(?:,\s*[A-Z][A-Za-z.' -]+?)?,\s+"
+    r"(?P<date>(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9})(?:,\s*\d{4})?)\.?"
+    r"\s*(?:\([^)]{1,40}\)|/[^/\n]{1,20}/)?\.?\s*(?:--|\u2014|\u2013|-)?\s*"
+)
+
+# A sentence about what is still to come: its dates are not the article's past or present.
+FUTURE_MARKERS = re.compile(
+    r"\b(?:will|shall|upcoming|forthcoming|next|planned|scheduled|to be held|is to be|are to be|is due|"
+    r"are due|is expected|are expected)\b", re.IGNORECASE)
+
+# How far before a date a future marker still governs it ("the next meeting ... on 29-30 June").
+_FUTURE_REACH = 80
 
 
-def _valid(year: int, month: int | None, day: int | None) -> bool:
+def is_future(sentence: str, start: int) -> bool:
+    """Whether the date at `start` in `sentence` is announced rather than reported."""
+    return bool(FUTURE_MARKERS.search(sentence[max(0, start - _FUTURE_REACH):start]))
+
+
+# A year-less date more than this many months after the article's anchor is read as the year before.
+_PAST_WINDOW_MONTHS = 6
+
+
+# ---- month names ---------------------------------------------------------------------------------
+
+
+class _MonthInfo(du_parser.parserinfo):
+    """dateutil's parserinfo with the month spellings of data/months.txt (misspellings included)."""
+
+    def __init__(self, lexicon: Lexicon):
+        by_month: dict[int, list[str]] = {}
+        for spelling, number in lexicon.month_spellings.items():
+            by_month.setdefault(number, []).append(spelling)
+        self.MONTHS = [tuple(sorted(by_month.get(n, []), key=len, reverse=True)) for n in range(1, 13)]
+        super().__init__(dayfirst=True)
+
+
+@lru_cache(maxsize=4)
+def _parserinfo(lexicon: Lexicon) -> _MonthInfo:
+    return _MonthInfo(lexicon)
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy_month(word: str, names: tuple[str, ...]) -> int | None:
+    """A misspelt month ("Janury", "Ocotber"): one close match among the full month names."""
+    if len(word) < 5:
+        return None
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.83)
+    if not close or close[0][0] != word[0]:
+        return None
+    return names.index(close[0]) + 1
+
+
+_FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+
+
+def month_number(word: str, lexicon: Lexicon, *, fuzzy: bool = True) -> int | None:
+    key = word.lower().rstrip(".")
+    number = lexicon.month_spellings.get(key)
+    if number is None and fuzzy:
+        number = _fuzzy_month(key, _FULL_MONTHS)
+    return number
+
+
+def _parse_span(text: str, lexicon: Lexicon) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of one date span, each None when the text does not give it.
+
+    Parses twice with two different defaults: fields that agree came from the text.
+    """
+    info = _parserinfo(lexicon)
+    a = du_parser.parse(text, parserinfo=info, default=datetime(1904, 1, 1))
+    b = du_parser.parse(text, parserinfo=info, default=datetime(1908, 2, 2))
+    return (a.year if a.year == b.year else None,
+            a.month if a.month == b.month else None,
+            a.day if a.day == b.day else None)
+
+
+# ---- candidates --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: str
+    date: PartialDate
+    relative: int | None = None  # years from the anchor year for "this/last/next year"
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
     try:
-        datetime(year, month or 1, day or 1)
+        datetime(year or 2000, month or 1, day or 1)
     except ValueError:
         return False
-    return 1 <= year <= 9999
+    return True
+
+
+def _bare_year_is_date(text: str, start: int, end: int) -> bool:
+    """A year on its own is a date unless it is part of a name, a code or a count."""
+    before = text[max(0, start - 80):start]
+    after = text[end:end + 60]
+    words = re.findall(r"[\w'-]+", before)
+    prev = words[-1] if words else ""
+    if before.endswith(("-", "/", "#", "\u2116")) or after.startswith(("/", "%")):
+        return False
+    possessive = prev.endswith(("'s", "\u2019s")) or before.rstrip().endswith(("'", "\u2019"))
+    if prev and prev[0].isupper() and not possessive and prev.lower() not in _YEAR_LEAD_WORDS and month_number(prev, default_lexicon(), fuzzy=False) is None:
+        return False  # "Peace Mission 2021", "Vision 2030"
+    if prev.lower() == "the" and _NAME_AFTER_YEAR.match(after):
+        return False  # "the 2030 Agenda"
+    if _TITLE_BEFORE_YEAR.search(before) and prev.lower() in ("until", "till", "for", "to"):
+        return False  # "the Development Strategy of the SCO until 2025"
+    return True
+
+
+def _candidate(kind: str, m: re.Match, text: str, lexicon: Lexicon) -> _Candidate | None:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    if kind == "bare_month":
+        start = m.start("m")
+    months = []
+    for key in ("m", "m2"):
+        if g.get(key):
+            # a lone capitalised word must spell a month exactly; next to numbers, misspellings pass
+            number = month_number(g[key], lexicon, fuzzy=kind not in ("bare_month", "qualified_month",
+                                                                      "month_relative"))
+            if number is None:
+                return None
+            months.append(number)
+    if kind in ("bare_month",) and g["m"].rstrip(".").lower() != _FULL_MONTHS[months[0] - 1]:
+        return None  # "in Jan" is too rare to risk; "in May" and "in June" are months
+    year = int(g["y"]) if g.get("y") else None
+    if kind == "iso":
+        month, day = int(g["mo"]), int(g["d"])
+        if not _valid(year, month, day):
+            return None
+        return _Candidate(start, end, kind, PartialDate(year, month, day))
+    if kind in ("year_range",):
+        y2 = g["y2"]
+        end_year = int(y2) if len(y2) == 4 else (year // 100) * 100 + int(y2)
+        if not year < end_year <= year + 30:
+            return None
+        if not _bare_year_is_date(text, start, end):
+            return None
+        return _Candidate(start, end, kind, PartialDate(year, end=PartialDate(end_year)))
+    if kind in ("bare_year",):
+        if not _bare_year_is_date(text, start, end):
+            return None
+        return _Candidate(start, end, kind, PartialDate(year))
+    if kind == "qualified_year":
+        return _Candidate(start, end, kind, PartialDate(year))
+    day = int(g["d"]) if g.get("d") else None
+    day2 = int(g["d2"]) if g.get("d2") else None
+    month = months[0] if months else None
+    month2 = months[1] if len(months) > 1 else month
+    if kind in ("dmy_cross", "mdy_cross"):
+        month2 = months[1]
+    if kind in ("dmy", "mdy", "my", "dm", "md"):
+        # dateutil reads the span itself (ordinals, commas, "of"); a misspelling the lexicon does
+        # not list yet is replaced by the month it was matched to
+        span = m.group(0)
+        if lexicon.month_spellings.get(g["m"].lower().rstrip(".")) is None:
+            span = span.replace(g["m"], _FULL_MONTHS[month - 1].title())
+        try:
+            year, parsed_month, day = _parse_span(span, lexicon)
+        except (ValueError, OverflowError):
+            return None
+        if parsed_month != month:
+            return None
+    if not _valid(year, month, day) or (day2 is not None and not _valid(year, month2, day2)):
+        return None
+    source = "text" if year is not None else None
+    relative = None
+    if kind == "month_relative":
+        rel = g["rel"].split()[-1]
+        relative = {"this": 0, "same": 0, "last": -1, "previous": -1, "next": 1, "following": 1}[rel]
+    end_date = None
+    if day2 is not None:
+        if (month2, day2) <= (month, day):
+            return None  # "30-1 June" is not a range
+        end_date = PartialDate(year, month2, day2, year_source=source)
+    return _Candidate(start, end, kind, PartialDate(year, month, day, end_date, source), relative)
+
+
+def _candidates(text: str, lexicon: Lexicon) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            cand = _candidate(kind, m, text, lexicon)
+            if cand is not None:
+                found.append(cand)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda c: c.start)
+
+
+# ---- year inference ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleDates:
+    mentions: tuple[DateMention, ...]
+    doc_date: PartialDate | None
+    dateline: str | None  # the place of a news dateline ("BEIJING"), as written
+
+
+def _with_year(d: PartialDate, year: int | None, source: str | None) -> PartialDate:
+    end = None if d.end is None else replace(d.end, year=year if d.end.year is None else d.end.year,
+                                              year_source=source if d.end.year is None else d.end.year_source)
+    return replace(d, year=year, year_source=source, end=end)
+
+
+@dataclass(frozen=True)
+class _YearContext:
+    """Where year-less dates get their year: an anchor year, or the latest past event's date."""
+
+    anchor: PartialDate | None
+    source: str
+    after: PartialDate | None = None  # "after" mode: the present is later than this event
+
+
+def _infer_year(d: PartialDate, ctx: _YearContext, relative: int | None) -> PartialDate:
+    if d.year is not None or ctx.anchor is None or ctx.anchor.year is None:
+        return d
+    anchor = ctx.anchor
+    year = anchor.year + (relative or 0)
+    if relative is None and d.month is not None:
+        if ctx.after is not None:
+            # the article's present follows the latest past event it dates: a year-less date more
+            # than a month before that event belongs to the year after it
+            if (d.month, d.day or 1) < _month_before(ctx.after):
+                year += 1
+        elif anchor.month is not None and d.month - anchor.month > _PAST_WINDOW_MONTHS:
+            year -= 1  # news looks back: a December event in a February article was last December
+    return _with_year(d, year, ctx.source)
+
+
+def _month_before(d: PartialDate) -> tuple[int, int]:
+    month, day = d.month or 1, d.day or 1
+    return (month - 1, day) if month > 1 else (1, 1)
+
+
+def _main_date(first: PartialDate) -> PartialDate:
+    """The date of the main event from the lead's first date: a conference of three days or more
+    stands for its month (the reported talks happened somewhere within it)."""
+    if first.end is None or first.day is None or first.end.day is None:
+        return replace(first, end=None)
+    if first.end.month == first.month and first.end.day - first.day <= 1:
+        return replace(first, end=None)
+    if first.end.month == first.month:
+        return PartialDate(first.year, first.month, None, None, first.year_source)
+    return replace(first, end=None)
+
+
+def _year_context(raw: list[tuple[_Candidate, Sentence]], dateline_date: PartialDate | None,
+                  article: Article) -> _YearContext:
+    """The year year-less dates take, as a careful reader would find it: the dateline's year; else
+    the first year written in the lead paragraph; else the year of the latest past event dated
+    with a month (a sentence about the future does not count), moved on by a year when the
+    year-less date would fall before that event."""
+    if dateline_date is not None and dateline_date.year is not None:
+        return _YearContext(dateline_date, "dateline")
+    lead_end = article.paragraphs[0].end if article.paragraphs else 0
+    for cand, sent in raw:
+        if sent.start + cand.start >= lead_end:
+            break
+        d = cand.date
+        if d.year is not None:
+            return _YearContext(d.end if d.end is not None and d.month is None else d, "article")
+    past = [c.date for c, s in raw if c.date.year is not None and c.date.month is not None
+            and not is_future(s.text, c.start)]
+    if past:
+        latest = max(past, key=lambda d: d.bounds()[0])
+        return _YearContext(latest, "article", after=latest)
+    years = [c.date for c, _ in raw if c.date.year is not None]
+    return _YearContext(max(years, key=lambda d: d.year) if years else None, "article")
+
+
+def find_dates(article: Article, lexicon: Lexicon | None = None,
+               sentence_list: list[Sentence] | None = None) -> ArticleDates:
+    """Every date mention in the article's English paragraphs, and the article's main date."""
+    lexicon = lexicon or default_lexicon()
+    sents = sentence_list if sentence_list is not None else sentences(article)
+    raw: list[tuple[_Candidate, Sentence]] = []
+    for sent in sents:
+        for cand in _candidates(sent.text, lexicon):
+            raw.append((cand, sent))
+    dateline = None
+    dateline_date: PartialDate | None = None
+    if article.paragraphs:
+        m = DATELINE.match(article.paragraphs[0].text)
+        if m:
+            dateline = m.group("place").strip()
+            for cand, sent in raw:
+                if sent.start + cand.start >= article.paragraphs[0].start + m.end():
+                    break
+                dateline_date = cand.date
+                break
+    ctx = _year_context(raw, dateline_date, article)
+    mentions = []
+    for cand, sent in raw:
+        date = _infer_year(cand.date, ctx, cand.relative)
+        start = sent.start + cand.start
+        mentions.append(DateMention(Span(start, sent.start + cand.end, sent.text[cand.start:cand.end]),
+                                    date, sent.text))
+    doc_date = None
+    if dateline_date is not None:
+        doc_date = mentions[0].date if mentions else None
+    elif mentions:
+        first_para = [mm for mm in mentions if mm.span.start < article.paragraphs[0].end]
+        lead = next((mm for mm in first_para if mm.date.month is not None), None)
+        lead = lead or next((mm for mm in mentions if mm.date.day is not None), None) or mentions[0]
+        doc_date = lead.date
+    if doc_date is not None:
+        doc_date = _main_date(doc_date) if doc_date.year is not None else None
+    return ArticleDates(tuple(mentions), doc_date, dateline)
+
+
+# ---- --from / --to ---------------------------------------------------------------------------------
+
+# 2019, 2019-03, 2019-03-14
+_OPTION_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+# March 2019, 14 March 2019, March 14, 2019
+_OPTION_WORDS = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?(?:\s+(\d{1,2}),?)?\s+(\d{4})$")
 
 
 def parse_date_option(text: str) -> PartialDate:
     """Parse a --from/--to value; anything but the accepted forms is a UsageError."""
     value = " ".join(text.split())
     year = month = day = None
-    m = _OPTION_ISO.match(value)
-    if m:
-        year, month, day = (int(g) if g else None for g in m.groups())
-    else:
-        m = _OPTION_WORDS.match(value)
-        if m and (m.group(1) is None or m.group(3) is None):
-            month = default_lexicon().month_spellings.get(m.group(2).lower())
-            day_text = m.group(1) or m.group(3)
-            year, day = int(m.group(4)), int(day_text) if day_text else None
-    if year is None or (m and month is None and not _OPTION_ISO.match(value)) or not _valid(year, month, day):
+    iso = _OPTION_ISO.match(value)
+    words = None if iso else _OPTION_WORDS.match(value)
+    if iso:
+        year, month, day = (int(g) if g else None for g in iso.groups())
+    elif words and (words.group(1) is None or words.group(3) is None):
+        month = month_number(words.group(2), default_lexicon(), fuzzy=False)
+        day_text = words.group(1) or words.group(3)
+        year, day = int(words.group(4)), int(day_text) if day_text else None
+    if year is None or (words and month is None) or not _valid(year, month, day) or year < 1:
         raise UsageError(f"not a date: {text!r}", hint=f"use one of: {DATE_OPTION_FORMS}")
     return PartialDate(year, month, day)
