@@ -341,19 +341,81 @@ def status_lines(s: IndexStatus) -> list[str]:
 
 
 def show_renderables(view: DocumentView) -> list:
-    """`sco show` as a list of Rich renderables: headline, metadata, body, then the facts."""
+    """`sco show` as Rich renderables: headline, metadata, the body with date spans underlined,
+    then what was extracted, each fact with its evidence."""
     from rich.text import Text
 
-    s = view.summary
+    s, facts = view.summary, view.extraction
+    body = Text(clean_text(view.body))
+    for d in facts.dates:
+        body.stylize("underline cyan", d.span.start, d.span.end)
     parts: list = [
         Text(clean_line(s.title), style="bold"),
         Text(f"doc_id {clean_line(s.doc_id)}   date {display_date(s.date) or '-'}   "
              f"words {s.words}   path {clean_line(s.path)}", style="dim"),
         Text(""),
-        Text(clean_text(view.body)),
+        body,
     ]
+    sections = (
+        ("Dates", DATE_SPAN_COLUMNS, facts.dates),
+        ("People", PEOPLE_COLUMNS, facts.people),
+        ("Meetings", SHOW_MEETING_COLUMNS, facts.meetings),
+        ("Agreements", SHOW_AGREEMENT_COLUMNS, facts.agreements),
+    )
+    for title, columns, items in sections:
+        parts.append(Text(""))
+        if items:
+            parts.append(table(columns, items, title=f"{title} ({len(items)})"))
+        else:
+            parts.append(Text(f"{title}: none found", style="dim"))
     return parts
 
 
+DATE_SPAN_COLUMNS = (
+    Column("span", lambda d: f"{d.span.start}-{d.span.end}", no_wrap=True, justify="right"),
+    Column("text", lambda d: d.span.text, style="bold", no_wrap=True),
+    Column("date", lambda d: display_date(d.date), no_wrap=True),
+    Column("year from", lambda d: d.date.year_source or "unknown", no_wrap=True),
+)
+
+PEOPLE_COLUMNS = (
+    Column("name", lambda p: p.name, style="bold", ratio=2),
+    Column("role", lambda p: p.role or "", ratio=2),
+    Column("organization", lambda p: p.organization or "", ratio=2),
+)
+
+SHOW_MEETING_COLUMNS = (
+    Column("date", lambda m: display_date(m.date), no_wrap=True),
+    Column("participants", lambda m: "; ".join(p.name for p in m.participants), style="bold", ratio=2),
+    Column("place", lambda m: m.place or "", no_wrap=True),
+    Column("format", lambda m: m.format, no_wrap=True),
+    Column("evidence", lambda m: m.evidence, ratio=3),
+)
+
+SHOW_AGREEMENT_COLUMNS = (
+    Column("date", lambda a: display_date(a.date), no_wrap=True),
+    Column("kind", lambda a: a.kind, no_wrap=True),
+    Column("title", lambda a: a.title, style="bold", ratio=2),
+    Column("parties", lambda a: "; ".join(a.parties), ratio=1),
+    Column("evidence", lambda a: a.evidence, ratio=3),
+)
+
+
 def show_row(view: DocumentView) -> dict:
-    return {**doc_row(view.summary), "body": view.body}
+    """`sco show --json`: the docs fields, the body, and every extracted fact."""
+    facts = view.extraction
+    return {
+        **doc_row(view.summary),
+        "body": view.body,
+        "dates": [{"date": date_value(d.date), "date_precision": date_precision(d.date),
+                   "end_date": end_value(d.date), "mention": d.span.text, "start": d.span.start,
+                   "end": d.span.end, "year_source": d.date.year_source, "sentence": d.sentence}
+                  for d in facts.dates],
+        "people": [person_row(p) for p in facts.people],
+        "meetings": [{"date": date_value(m.date), "date_precision": date_precision(m.date),
+                      "participants": [person_row(p) for p in m.participants], "place": m.place,
+                      "format": m.format, "evidence": m.evidence} for m in facts.meetings],
+        "agreements": [{"title": a.title, "kind": a.kind, "parties": list(a.parties),
+                        "date": date_value(a.date), "date_precision": date_precision(a.date),
+                        "place": a.place, "evidence": a.evidence} for a in facts.agreements],
+    }

@@ -31,7 +31,7 @@ DATE_OPTION_FORMS = "2019, 2019-03, 2019-03-14, March 2019, 14 March 2019"
 
 _MON = r"(?P<m>[A-Z][a-z]{2,9}\.?)"  # a capitalised word; checked against the month lexicon later
 _MON2 = r"(?P<m2>[A-Z][a-z]{2,9}\.?)"
-_DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?<![/.,\d-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"  # not the tail of "71/14" or "1.5"
 _DAY2 = r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:1[5-9]|20)\d\d)"
 _DASH = r"\s*(?:-|\u2013|\u2014|to|until|till|through)\s*"  # between the two ends of a range
@@ -237,6 +237,9 @@ def _candidate(kind: str, m: re.Match, text: str, lexicon: Lexicon) -> _Candidat
     start, end = m.start(), m.end()
     if kind == "bare_month":
         start = m.start("m")
+    if g.get("m") and g["m"].endswith(".") and m.end("m") == end and \
+            g["m"][:-1].lower() in _FULL_MONTHS:
+        end -= 1  # "in early February." ends the sentence; the full stop is not an abbreviation's
     months = []
     for key in ("m", "m2"):
         if g.get(key):
@@ -374,17 +377,18 @@ def _main_date(first: PartialDate) -> PartialDate:
 
 
 def _year_context(raw: list[tuple[_Candidate, Sentence]], dateline_date: PartialDate | None,
-                  article: Article) -> _YearContext:
+                  lead: Span | None) -> _YearContext:
     """The year year-less dates take, as a careful reader would find it: the dateline's year; else
     the first year written in the lead paragraph; else the year of the latest past event dated
     with a month (a sentence about the future does not count), moved on by a year when the
     year-less date would fall before that event."""
     if dateline_date is not None and dateline_date.year is not None:
         return _YearContext(dateline_date, "dateline")
-    lead_end = article.paragraphs[0].end if article.paragraphs else 0
     for cand, sent in raw:
-        if sent.start + cand.start >= lead_end:
+        if lead is None or sent.start + cand.start >= lead.end:
             break
+        if sent.start + cand.start < lead.start:
+            continue
         d = cand.date
         if d.year is not None:
             return _YearContext(d.end if d.end is not None and d.month is None else d, "article")
@@ -395,6 +399,56 @@ def _year_context(raw: list[tuple[_Candidate, Sentence]], dateline_date: Partial
         return _YearContext(latest, "article", after=latest)
     years = [c.date for c, _ in raw if c.date.year is not None]
     return _YearContext(max(years, key=lambda d: d.year) if years else None, "article")
+
+
+# "on Saturday": a weekday named in the lead dates its main event more precisely than nearby dates.
+_LEAD_WEEKDAY = re.compile(r"\b[Oo]n\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A paragraph that is only a publication time stamp: "2023-10-27 21:40".
+_TIME_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+# Words too common in SCO headlines to tell one event from another.
+_HEADLINE_STOP = frozenset("the of on and in for a an to with by at sco is was were has have its their from as "
+                           "that this meets meet".split())
+
+
+# Being in the lead paragraph counts as much as sharing this many words with the headline: the
+# lead states the main event, unless its only date is background ("took up the post on ...").
+_LEAD_WEIGHT = 3
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower()[:6] for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _HEADLINE_STOP}
+
+
+def _doc_date(mentions: list[DateMention], dateline_date: PartialDate | None, article: Article,
+              lead: Span | None) -> PartialDate | None:
+    """The date of the main event. A dateline's date; else the reported (not announced) date in
+    the lead paragraph, then the one whose sentence shares most words with the headline; a
+    weekday in the lead ("on Saturday") moves it to that day of the same week."""
+    if dateline_date is not None:
+        return _main_date(dateline_date) if dateline_date.year is not None else None
+    reported = [(n, m) for n, m in enumerate(mentions)
+                if m.date.year is not None and not is_future(m.sentence, m.sentence.find(m.span.text))]
+    pool = [(n, m) for n, m in reported if m.date.precision == "day"] or reported
+    if not pool:
+        return None
+    headline = _content_words(article.headline)
+
+    def rank(item):
+        n, m = item
+        in_lead = lead is not None and lead.start <= m.span.start < lead.end
+        return (in_lead * _LEAD_WEIGHT + len(_content_words(m.sentence) & headline), -n)
+
+    best = _main_date(max(pool, key=rank)[1].date)
+    weekday = _LEAD_WEEKDAY.search(lead.text) if lead is not None else None
+    if weekday and best.precision == "day":
+        day = datetime(best.year, best.month, best.day)
+        shift = (_WEEKDAYS.index(weekday.group(1).lower()) - day.weekday()) % 7
+        if shift:
+            moved = day.toordinal() + shift
+            d = datetime.fromordinal(moved)
+            best = PartialDate(d.year, d.month, d.day, None, best.year_source)
+    return best
 
 
 def find_dates(article: Article, lexicon: Lexicon | None = None,
@@ -408,32 +462,31 @@ def find_dates(article: Article, lexicon: Lexicon | None = None,
             raw.append((cand, sent))
     dateline = None
     dateline_date: PartialDate | None = None
-    if article.paragraphs:
-        m = DATELINE.match(article.paragraphs[0].text)
+    lead = article.paragraphs[0] if article.paragraphs else None
+    stamp = None
+    if lead is not None and _TIME_STAMP.match(lead.text):
+        # a publication stamp gives the year, like a dateline, and the next paragraph is the lead
+        stamp = next((c.date for c, sent in raw if sent.start < lead.end), None)
+        lead = article.paragraphs[1] if len(article.paragraphs) > 1 else None
+    if lead is not None and stamp is None:
+        m = DATELINE.match(lead.text)
         if m:
             dateline = m.group("place").strip()
             for cand, sent in raw:
-                if sent.start + cand.start >= article.paragraphs[0].start + m.end():
+                at = sent.start + cand.start
+                if lead.start <= at < lead.start + m.end():
+                    dateline_date = cand.date
                     break
-                dateline_date = cand.date
-                break
-    ctx = _year_context(raw, dateline_date, article)
+    ctx = _year_context(raw, dateline_date or stamp, lead)
     mentions = []
     for cand, sent in raw:
         date = _infer_year(cand.date, ctx, cand.relative)
         start = sent.start + cand.start
         mentions.append(DateMention(Span(start, sent.start + cand.end, sent.text[cand.start:cand.end]),
                                     date, sent.text))
-    doc_date = None
-    if dateline_date is not None:
-        doc_date = mentions[0].date if mentions else None
-    elif mentions:
-        first_para = [mm for mm in mentions if mm.span.start < article.paragraphs[0].end]
-        lead = next((mm for mm in first_para if mm.date.month is not None), None)
-        lead = lead or next((mm for mm in mentions if mm.date.day is not None), None) or mentions[0]
-        doc_date = lead.date
-    if doc_date is not None:
-        doc_date = _main_date(doc_date) if doc_date.year is not None else None
+    if dateline_date is not None:  # the dateline's own mention, now with its year
+        dateline_date = next(m.date for (c, _), m in zip(raw, mentions) if c.date is dateline_date)
+    doc_date = _doc_date(mentions, dateline_date, article, lead)
     return ArticleDates(tuple(mentions), doc_date, dateline)
 
 

@@ -1,0 +1,115 @@
+"""`sco timeline` through CliRunner."""
+import json
+
+import pytest
+
+from sco_cli import index
+
+
+def test_timeline_2019_over_the_seeds(sco, seeds_index):
+    result = sco("timeline", "--from", "2019", "--to", "2019", "--json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [(r["date"], r["date_precision"], r["end_date"], r["mention"], r["doc_id"]) for r in rows] == [
+        ("2018", "year", "2019", "2018-2019", "000_696adcf27fd638ed"),  # overlaps 2019
+        ("2019-03-14", "day", None, "14 March 2019", "002_aed5472ea71f6ab3"),
+        ("2019-03-14", "day", None, "14 March 2019", "002_aed5472ea71f6ab3"),
+        ("2019-09-28", "day", None, "28 September, 2019", "003_3015c8537fc2c6bb"),
+        ("2019-11-26", "day", "2019-11-28", "26-28 November 2019", "000_696adcf27fd638ed"),
+    ]
+    assert list(rows[0]) == ["date", "date_precision", "end_date", "mention", "sentence", "doc_id", "title"]
+    assert rows[3]["sentence"] == (
+        "On 28 September, 2019 the SCO Secretary-General took part in\u00a0a meeting at\u00a0the United Nations "
+        "Headquarters in\u00a0New York with\u00a0UN Secretary-General Antonio Guterres.")
+    assert rows[3]["title"] == "SCO Secretary-General meets with UN Secretary-General"
+
+
+@pytest.fixture
+def month_corpus(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(
+        "Plan adopted\n\nThe plan was adopted in March 2019 in Tashkent. Talks followed on 2 May 2019.\n",
+        encoding="utf-8")
+    index.build(tmp_path / "index", [str(docs)])
+    return docs
+
+
+@pytest.mark.parametrize(
+    "args, mentions",
+    [
+        (["--from", "2019-03-10"], ["March 2019", "2 May 2019"]),  # March 2019 overlaps
+        (["--from", "2019-04-01"], ["2 May 2019"]),
+        (["--to", "2019-03-01"], ["March 2019"]),
+        (["--from", "14 March 2019", "--to", "March 2019"], ["March 2019"]),
+        (["--from", "May 2019", "--to", "2019-05-02"], ["2 May 2019"]),
+    ],
+)
+def test_partial_dates_filter_as_intervals(sco, month_corpus, args, mentions):
+    rows = json.loads(sco("timeline", *args, "--json").stdout)
+    assert [r["mention"] for r in rows] == mentions
+
+
+def test_timeline_query_filters_sentences(sco, month_corpus):
+    rows = json.loads(sco("timeline", "talks", "--json").stdout)
+    assert [r["mention"] for r in rows] == ["2 May 2019"]
+
+
+def test_timeline_table_at_width_100(sco, month_corpus):
+    result = sco("timeline", "--format", "table")
+    assert [line.rstrip() for line in result.stdout.splitlines()] == [
+        "",
+        " date         mention      doc_id   sentence",
+        " " + "\u2500" * 82,
+        " 2019-03      March 2019   a        The plan was adopted in March 2019 in Tashkent.",
+        " 2019-05-02   2 May 2019   a        Talks followed on 2 May 2019.",
+        "",
+    ]
+
+
+def test_timeline_tsv_on_a_pipe(sco, month_corpus):
+    lines = sco("timeline").stdout.splitlines()
+    assert lines[0] == "date\tdate_precision\tend_date\tmention\tsentence\tdoc_id\ttitle"
+    assert lines[1] == "2019-03\tmonth\t\tMarch 2019\tThe plan was adopted in March 2019 in Tashkent.\ta\tPlan adopted"
+
+
+@pytest.mark.parametrize("bad", ["2019-13", "yesterday", "March"])
+def test_bad_date_is_exit_2(sco, month_corpus, bad):
+    result = sco("timeline", "--from", bad)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1] == "hint: use one of: 2019, 2019-03, 2019-03-14, March 2019, 14 March 2019"
+
+
+def test_reversed_range_is_exit_2(sco, month_corpus):
+    result = sco("timeline", "--from", "2020", "--to", "2019")
+    assert (result.exit_code, result.stderr.splitlines()[0]) == (2, "sco: --from 2020 is after --to 2019")
+
+
+def test_nothing_in_range_is_exit_1(sco, month_corpus):
+    assert sco("timeline", "--from", "1990", "--to", "1991").exit_code == 1
+
+
+def test_search_date_filters_use_the_main_date(sco, seeds_index):
+    rows = json.loads(sco("search", "Norov", "--from", "2020", "--json").stdout)
+    assert sorted(r["doc_id"] for r in rows) == ["000_696adcf27fd638ed", "004_71c49925f9e23485"]
+    rows = json.loads(sco("search", "Paris Pact", "--to", "2018", "--json").stdout)
+    assert [r["doc_id"] for r in rows] == ["001_95c8ddcf366ad626"]
+
+
+def test_docs_show_main_dates(sco, seeds_index):
+    rows = json.loads(sco("docs", "--json").stdout)
+    # the main dates annotated in the seeds' gold.json
+    assert [(r["doc_id"], r["date"]) for r in rows] == [
+        ("000_696adcf27fd638ed", "2020-03-06"), ("001_95c8ddcf366ad626", "2017-03-14"),
+        ("002_aed5472ea71f6ab3", "2019-03-14"), ("003_3015c8537fc2c6bb", "2019-09-28"),
+        ("004_71c49925f9e23485", "2021-02-09")]
+
+
+def test_show_lists_the_dates_with_their_spans(sco, month_corpus):
+    result = sco("show", "a", "--json")
+    dates = json.loads(result.stdout)["dates"]
+    body = json.loads(result.stdout)["body"]
+    assert [(d["mention"], d["start"], d["end"]) for d in dates] == [("March 2019", 24, 34), ("2 May 2019", 66, 76)]
+    assert [body[d["start"]:d["end"]] for d in dates] == ["March 2019", "2 May 2019"]
+    table = sco("show", "a").stdout
+    assert "   24-34   March 2019   2019-03      text" in table
