@@ -21,7 +21,7 @@ def test_timeline_2019_over_the_seeds(sco, seeds_index):
     assert rows[3]["sentence"] == (
         "On 28 September, 2019 the SCO Secretary-General took part in\u00a0a meeting at\u00a0the United Nations "
         "Headquarters in\u00a0New York with\u00a0UN Secretary-General Antonio Guterres.")
-    assert rows[3]["title"] == "SCO Secretary-General meets with UN Secretary-General"
+    assert rows[3]["title"] == "SCO, UN Secretary-Generals held a meeting"
 
 
 @pytest.fixture
@@ -112,4 +112,4 @@ def test_show_lists_the_dates_with_their_spans(sco, month_corpus):
     assert [(d["mention"], d["start"], d["end"]) for d in dates] == [("March 2019", 24, 34), ("2 May 2019", 66, 76)]
     assert [body[d["start"]:d["end"]] for d in dates] == ["March 2019", "2 May 2019"]
     table = sco("show", "a").stdout
-    assert "   24-34   March 2019   2019-03      text" in table
+    assert " 24-34   March 2019   2019-03      text" in table.splitlines()
