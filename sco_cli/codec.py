@@ -19,7 +19,7 @@ def partial_date(d: dict | None) -> PartialDate | None:
 
 
 def person(d: dict) -> Person:
-    return Person(d["name"], d["role"], d["organization"], tuple(d["aliases"]))
+    return Person(d["name"], d["role"], d["organization"], tuple(d["aliases"]), tuple(d["org_aliases"]))
 
 
 def date_mention(d: dict) -> DateMention:

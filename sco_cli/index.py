@@ -107,11 +107,12 @@ def person_terms(person: Person) -> list[str]:
 
 
 def org_terms(meeting: Meeting) -> list[str]:
+    """What a meeting can be found by with --org: each participant's organisation, all its names."""
     terms = set()
     for p in meeting.participants:
         if p.organization:
             terms.add(fold(p.organization))
-        terms.update(fold(a) for a in p.aliases if a.isupper())
+        terms.update(fold(a) for a in p.org_aliases)
     return sorted(t for t in terms if t)
 
 
@@ -350,7 +351,7 @@ def _vocabulary(searcher) -> dict:
                 people.add(p.name)
                 if p.organization:
                     orgs.add(p.organization)
-                orgs.update(a for a in p.aliases if a.isupper())
+                orgs.update(p.org_aliases)
             if meeting.place:
                 places.add(meeting.place)
         elif kind == "agreement":

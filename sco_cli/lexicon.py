@@ -7,9 +7,11 @@ pointing `SCO_DATA_DIR` at a folder with files of the same names whose lines are
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from sco_cli.normalize import fold
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -38,6 +40,17 @@ class Lexicon:
 
     month_spellings: dict[str, int]
     agreement_kinds: dict[str, str]  # word or phrase (lowercase, spaces) -> kind
+    roles: tuple[str, ...] = ()  # longest first
+    titles: tuple[str, ...] = ()
+    countries: dict[str, str] = field(default_factory=dict)  # name, other name or demonym -> country
+    capitals: dict[str, str] = field(default_factory=dict)  # country -> capital
+    cities: frozenset[str] = frozenset()
+    organizations: dict[str, str] = field(default_factory=dict)  # folded name -> acronym
+    acronyms: dict[str, str] = field(default_factory=dict)  # acronym -> full name
+    family_name_first: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+    meeting_phrases: tuple[tuple[str, str], ...] = ()  # (format, regex)
+    person_verbs: frozenset[str] = frozenset()
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -56,4 +69,45 @@ def default_lexicon() -> Lexicon:
         kind, *words = line.split()
         for word in [kind, *words]:
             kinds[word.replace("_", " ").lower()] = kind
-    return Lexicon(month_spellings=months, agreement_kinds=kinds)
+    countries: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for line in read_entries("countries.txt"):
+        name, demonyms, capital, others = (part.strip() for part in (line.split("|") + ["", "", ""])[:4])
+        for word in [name, *demonyms.split(","), *others.split(",")]:
+            if word.strip():
+                countries[word.strip()] = name
+        capitals[name] = capital
+    organizations: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
+    for line in read_entries("organizations.txt"):
+        acronym, full, others = (part.strip() for part in (line.split("|") + ["", ""])[:3])
+        acronyms[acronym] = full
+        for name in [full, *others.split(",")]:
+            if name.strip():
+                organizations[fold(name)] = acronym
+    roles = tuple(sorted(read_entries("roles.txt"), key=len, reverse=True))
+    titles = tuple(sorted(read_entries("titles.txt"), key=len, reverse=True))
+    cities = frozenset(read_entries("cities.txt")) | frozenset(c for c in capitals.values() if c)
+    months_words = {w.title() for w in months}
+    not_names = (frozenset(read_entries("not_names.txt")) | frozenset(countries) | cities
+                 | {w for r in roles for w in r.replace("-", " ").split()} | frozenset(acronyms)
+                 | {w for t in titles for w in t.split()} | months_words)
+    phrases = []
+    for line in read_entries("meeting_verbs.txt"):
+        fmt, _, phrase = line.partition("|")
+        phrases.append((fmt.strip(), phrase.strip()))
+    return Lexicon(
+        month_spellings=months,
+        agreement_kinds=kinds,
+        roles=roles,
+        titles=titles,
+        countries=countries,
+        capitals=capitals,
+        cities=cities,
+        organizations=organizations,
+        acronyms=acronyms,
+        family_name_first=frozenset(read_entries("family_name_first.txt")),
+        not_names=not_names,
+        meeting_phrases=tuple(phrases),
+        person_verbs=frozenset(read_entries("person_verbs.txt")),
+    )

@@ -105,7 +105,8 @@ class Person:
     name: str
     role: str | None = None
     organization: str | None = None
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # other ways the text names them: surname, family name
+    org_aliases: tuple[str, ...] = ()  # the organisation's names and acronym, for --org
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from sco_cli.extract.dates import find_dates
+from sco_cli.extract.meetings import find_meetings
+from sco_cli.extract.people import find_people
 from sco_cli.extract.text import sentences
 from sco_cli.lexicon import Lexicon, default_lexicon
 from sco_cli.model import Article, Extraction
@@ -12,7 +14,15 @@ def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
     lexicon = lexicon or default_lexicon()
     sents = sentences(article)
     dates = find_dates(article, lexicon, sents)
-    return Extraction(doc_date=dates.doc_date, dates=dates.mentions)
+    cast = find_people(article, sents, lexicon)
+    meetings = find_meetings(article, sents, cast, dates, lexicon)
+    return Extraction(
+        doc_date=dates.doc_date,
+        dates=dates.mentions,
+        people=tuple(cast.people),
+        organizations=tuple(sorted((name, acronym) for acronym, name in cast.organizations.items())),
+        meetings=tuple(meetings),
+    )
 
 
 __all__ = ["extract"]

@@ -1,0 +1,271 @@
+"""Meetings: who met whom, when, where and how, from the sentences that report them.
+
+A sentence reports a meeting when it holds one of the phrases of `data/meeting_verbs.txt`
+("met with", "held talks with", "received", "had a telephone conversation with", ...). The people
+before the phrase are one side, the people after it (up to the next phrase) the other; "He",
+"the two presidents" or "the parties" stand for people named just before. Several phrases in one
+sentence are several meetings ("he met Lavrov and held consultations with Morgulov"), and "held
+separate talks with A, B and C" is one meeting with each.
+
+Planned or hoped-for meetings ("will meet", "agreed to hold") are kept with `planned=True`.
+The date is the sentence's own (or "the same day", "on Thursday", "today"), else the article's
+main date; the place is the city the sentence names, else the article's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+from sco_cli.extract.dates import ArticleDates, _main_date, is_future
+from sco_cli.extract.people import Cast, PersonRef, has_pronoun
+from sco_cli.extract.text import Sentence
+from sco_cli.lexicon import Lexicon
+from sco_cli.model import Article, DateMention, Meeting, PartialDate, Person
+from sco_cli.normalize import fold
+
+# Words before a meeting phrase that make it planned, announced or hoped for, not reported.
+_PLANNED = re.compile(
+    r"\b(?:will|shall|would|is to|are to|plans? to|planning to|agreed to|expected to|scheduled to|"
+    r"intends? to|hopes? to|ready to|due to|going to|next|upcoming|forthcoming|invited\s+\w+\s+to)\b[^.;]*$",
+    re.IGNORECASE)
+# Words that set the format wherever they stand in the sentence.
+_PHONE = re.compile(r"\b(?:tele)?phone\b|\bphone\s+call\b", re.IGNORECASE)
+_VIDEO = re.compile(r"\bvideo(?:conference|\s*link|\s+call|\s+conference)?\b|\bonline\b|\bvirtual(?:ly)?\b|"
+                    r"\bvideo-?conferencing\b", re.IGNORECASE)
+# "the two presidents", "the parties", "they": the people of the previous meeting.
+_BOTH_SIDES = re.compile(r"\b(?:[Tt]he\s+two\s+(?:\w+\s+)?(?:presidents|leaders|sides|ministers|heads|diplomats|"
+                         r"officials|secretaries-general|men|women)|[Tt]he\s+parties|[Tt]he\s+sides|[Tt]hey|"
+                         r"[Bb]oth\s+sides)\b")
+# Relative day expressions and the weekday of a meeting.
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+day|later\s+that\s+day|later\s+the\s+same\s+day|"
+                       r"earlier\s+that\s+day|on\s+the\s+same\s+day)\b", re.IGNORECASE)
+_TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
+_YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b[Oo]n\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "received" and "hosted by" report a meeting only when a person follows closely.
+_NEEDS_PERSON_AFTER = re.compile(r"^(?:received|receives|hosted\s+by)$", re.IGNORECASE)
+_PERSON_REACH = 90
+# "the Kazakh capital" -> Astana; "here" -> the dateline's city.
+_CAPITAL_OF = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+capital\b")
+_HERE = re.compile(r"\bhere\b")
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    start: int  # offsets in the sentence
+    end: int
+    format: str  # in-person | video | phone | any | separate
+
+
+@lru_cache(maxsize=4)
+def _trigger_patterns(lexicon: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((fmt, re.compile(rf"\b(?:{phrase})\b", re.IGNORECASE)) for fmt, phrase in lexicon.meeting_phrases)
+
+
+@lru_cache(maxsize=4)
+def _city_pattern(lexicon: Lexicon) -> re.Pattern:
+    names = sorted(lexicon.cities, key=len, reverse=True)
+    # a city followed by a capitalised word is part of a name: "Shanghai Cooperation Organisation"
+    return re.compile(rf"(?<![\w-])({'|'.join(re.escape(c) for c in names)})(?![\w-])(?!\s+[A-Z][a-z])")
+
+
+def _triggers(text: str, lexicon: Lexicon) -> list[_Trigger]:
+    found: list[_Trigger] = []
+    for fmt, pattern in _trigger_patterns(lexicon):
+        for m in pattern.finditer(text):
+            found.append(_Trigger(m.start(), m.end(), fmt))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[_Trigger] = []
+    for t in found:
+        if kept and t.start < kept[-1].end:
+            continue
+        kept.append(t)
+    return kept
+
+
+def _city(text: str, lexicon: Lexicon, dateline_city: str | None) -> str | None:
+    m = _city_pattern(lexicon).search(text)
+    capital = _CAPITAL_OF.search(text)
+    if capital:
+        country = lexicon.countries.get(capital.group(1))
+        city = lexicon.capitals.get(country or "")
+        if city and (m is None or capital.start() < m.start()):
+            return city
+    if m:
+        return m.group(1)
+    if dateline_city and _HERE.search(text):
+        return dateline_city
+    return None
+
+
+def _weekday_before(anchor: PartialDate, weekday: str) -> PartialDate | None:
+    if anchor is None or anchor.precision != "day":
+        return None
+    day = datetime(anchor.year, anchor.month, anchor.day)
+    back = (day.weekday() - _WEEKDAYS.index(weekday.lower())) % 7
+    d = day - timedelta(days=back)
+    return PartialDate(d.year, d.month, d.day, None, "article")
+
+
+def _dateline_city(dates: ArticleDates, lexicon: Lexicon) -> str | None:
+    if not dates.dateline:
+        return None
+    name = " ".join(w.capitalize() for w in dates.dateline.split())
+    for city in lexicon.cities:
+        if fold(city) == fold(name):
+            return city
+    return name
+
+
+def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates: ArticleDates,
+                  lexicon: Lexicon) -> list[Meeting]:
+    dateline_city = _dateline_city(dates, lexicon)
+    lead = article.paragraphs[0] if article.paragraphs else None
+    main_place = dateline_city
+    if main_place is None and lead is not None:
+        lead_sents = [s for s in sentences if s.paragraph == 0]
+        main_place = next((c for c in (_city(s.text, lexicon, None) for s in lead_sents) if c), None)
+    mentions_by_sentence: dict[int, list[DateMention]] = {}
+    for m in dates.mentions:
+        for n, s in enumerate(sentences):
+            if s.start <= m.span.start < s.end:
+                mentions_by_sentence.setdefault(n, []).append(m)
+                break
+    protagonist = cast.refs[0].key if cast.refs and cast.refs[0].key is not None else None
+    meetings: list[Meeting] = []
+    seen: list[tuple[frozenset, str | None]] = []
+    last_subject: list = []
+    last_participants: list = []
+    last_date: PartialDate | None = None
+    last_city: tuple[int, str] | None = None  # (paragraph, city)
+
+    for n, sent in enumerate(sentences):
+        text = sent.text
+        refs = cast.refs_between(sent.start, sent.end)
+        sentence_city = _city(text, lexicon, dateline_city)
+        triggers = [t for t in _triggers(text, lexicon) if _confirmed(t, text, refs, sent)]
+        if not triggers:
+            if refs:
+                last_subject = [_identity(refs[0])]
+            if sentence_city:
+                last_city = (sent.paragraph, sentence_city)
+            continue
+        own_date = _sentence_date(mentions_by_sentence.get(n, []), text)
+        date = own_date
+        if date is None and _SAME_DAY.search(text):
+            date = last_date
+        if date is None:
+            weekday = _WEEKDAY.search(text)
+            if weekday:
+                date = _weekday_before(dates.doc_date, weekday.group(1))
+        if date is None and _YESTERDAY.search(text) and dates.doc_date is not None \
+                and dates.doc_date.precision == "day":
+            d = datetime(dates.doc_date.year, dates.doc_date.month, dates.doc_date.day) - timedelta(days=1)
+            date = PartialDate(d.year, d.month, d.day, None, "article")
+        if date is None:
+            date = dates.doc_date
+        # a background meeting names roles as written: the office holder may have changed since
+        background = date is not None and dates.doc_date is not None and date.year != dates.doc_date.year
+
+        def identity(ref: PersonRef):
+            if ref.role_text and (ref.key is None or background):
+                return ref.role_text
+            return ref.key
+
+        first = triggers[0]
+        subject = _unique(identity(r) for r in refs if r.end - sent.start <= first.start)
+        before_text = text[:first.start]
+        if not subject:
+            if _BOTH_SIDES.search(before_text) and last_participants:
+                subject = list(last_participants)
+            elif has_pronoun(before_text) and last_subject:
+                subject = list(last_subject)
+        planned = bool(_PLANNED.search(before_text))
+        for i, trig in enumerate(triggers):
+            stop = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
+            objects = _unique(identity(r) for r in refs if trig.end <= r.start - sent.start < stop)
+            sides = [subject] if subject else []
+            if not subject and len(objects) < 2 and protagonist is not None:
+                # "During the meeting with X, ..." in an article about someone: they met X
+                sides = [[protagonist]] if not has_pronoun(before_text) or not last_subject else [last_subject]
+            groups = [[o] for o in objects] if trig.format == "separate" else [objects]
+            for group in groups:
+                participants = _unique([*(p for side in sides for p in side), *group])
+                if len(participants) < 2:
+                    continue
+                fmt = _format(trig, text)
+                place = None
+                if fmt == "in-person":
+                    place = sentence_city
+                    if place is None and last_city and last_city[0] == sent.paragraph and own_date is None:
+                        place = last_city[1]
+                    if place is None and (date is None or dates.doc_date is None or date == dates.doc_date):
+                        place = main_place
+                people = [_person(p, cast, date, dates.doc_date) for p in participants]
+                key = (frozenset(fold(p.name) for p in people), date.iso if date else None)
+                if any(key[1] == k[1] and (key[0] <= k[0] or k[0] <= key[0]) for k in seen):
+                    continue
+                seen.append(key)
+                meetings.append(Meeting(tuple(people), date, place, fmt, text, planned))
+                last_participants = participants
+        if date is not None and not planned:
+            last_date = date
+        last_subject = subject or last_subject
+        if sentence_city:
+            last_city = (sent.paragraph, sentence_city)
+    return meetings
+
+
+def _confirmed(trigger: _Trigger, text: str, refs: list[PersonRef], sent: Sentence) -> bool:
+    """'received' and 'hosted by' need a person close after them ("received a letter" is no meeting)."""
+    if not _NEEDS_PERSON_AFTER.match(text[trigger.start:trigger.end]):
+        return True
+    window_end = trigger.end + _PERSON_REACH
+    clause_end = re.search(r"[.;:]", text[trigger.end:])
+    if clause_end:
+        window_end = min(window_end, trigger.end + clause_end.start())
+    return any(trigger.end <= r.start - sent.start < window_end for r in refs)
+
+
+def _identity(ref: PersonRef):
+    return ref.key if ref.key is not None else ref.role_text
+
+
+def _unique(items) -> list:
+    out = []
+    for item in items:
+        if item is not None and item not in out:
+            out.append(item)
+    return out
+
+
+def _sentence_date(mentions: list[DateMention], text: str) -> PartialDate | None:
+    """The sentence's own date of the meeting: the first reported date with year and month."""
+    for m in mentions:
+        if m.date.year is None or m.date.month is None:
+            continue
+        start = text.find(m.span.text)
+        if is_future(text, start) or re.search(r"\b(?:since|until|till|founded|established)\s+(?:on\s+|in\s+)?$",
+                                                 text[max(0, start - 20):start]):
+            continue
+        return _main_date(m.date)
+    return None
+
+
+def _format(trigger: _Trigger, text: str) -> str:
+    if trigger.format in ("in-person", "video", "phone"):
+        return trigger.format
+    if _PHONE.search(text):
+        return "phone"
+    if _VIDEO.search(text):
+        return "video"
+    return "in-person"
+
+
+def _person(identity, cast: Cast, date: PartialDate | None, doc_date: PartialDate | None) -> Person:
+    if isinstance(identity, int):
+        return cast.people[identity]
+    return Person(identity, identity, None)

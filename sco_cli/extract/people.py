@@ -1,0 +1,357 @@
+"""People and organisations: who is named in an article, with role and organisation, and where.
+
+`find_people(article, sentences)` returns a `Cast`: every person named (full name as first
+given, role, organisation), every place in the text that refers to one of them ("Vladimir
+Norov", "Mr Norov", "Norov", "the Secretary-General"), unnamed role mentions ("the UN Secretary
+General" where no name is ever given), and the organisations the article defines with acronyms.
+
+A capitalised run of words is a person only with evidence: a role or title before it ("SCO
+Secretary-General Vladimir Norov", "Mr Stock"), a role after it ("Khusrav Noziri, Secretary
+General of ..."), or "of <country>" ("Vladimir Putin of Russia"). Later mentions by surname or by
+role then resolve to the person first introduced.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from sco_cli.extract.text import Sentence
+from sco_cli.lexicon import Lexicon
+from sco_cli.model import Article, Person
+from sco_cli.normalize import fold
+
+_UPPER = "A-Z\u00c0-\u00de\u0100-\u017f"
+_LOWER = "a-z\u00df-\u00ff\u0100-\u017f'\u2019"
+# One word of a name: "Norov", "Marie-Anne", "Al-Muraikhi", "Xi", "Jenča".
+_NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
+# Lowercase words that may sit inside a name.
+_PARTICLES = ("bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "der", "du", "la", "ul", "ud")
+# A run of capitalised words (with particles and role hyphens) that may contain a name.
+_CAPITALISED_RUN = re.compile(
+    rf"(?<![\w-])(?:{_NAME_WORD}|[A-Z]{{2,}})(?:\s+(?:(?:{'|'.join(_PARTICLES)})\s+)?(?:{_NAME_WORD}|[A-Z]{{2,}}))*"
+)
+# "Full Name (ACR)": an organisation the article names with its acronym.
+_DEFINED_ACRONYM = re.compile(
+    r"((?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|of|on|and|for|the|in|at|to|de)){0,10})\s+"
+    r"\(([A-Z][A-Za-z]{1,11}|[A-Z]{2,6}\s?[A-Z]{0,6})\)"
+)
+# Words that refer back to someone already named.
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A place in the article (body offsets) that refers to person `key` of the cast, or to an
+    unnamed role (key None, `role_text` as written)."""
+
+    start: int
+    end: int
+    key: int | None
+    role_text: str | None = None
+
+
+@dataclass
+class Cast:
+    people: list[Person] = field(default_factory=list)
+    refs: list[PersonRef] = field(default_factory=list)
+    organizations: dict[str, str] = field(default_factory=dict)  # acronym -> full name, as defined
+
+    def refs_between(self, start: int, end: int) -> list[PersonRef]:
+        return [r for r in self.refs if start <= r.start and r.end <= end]
+
+
+# ---- vocabulary-driven patterns (compiled once per lexicon) ------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
+    roles = "|".join(re.escape(r) for r in lexicon.roles)
+    titles = "|".join(re.escape(t) for t in lexicon.titles)
+    modifier = r"(?:(?:Deputy|Vice|Acting|First|Former|former|Interim|then|Senior|Principal)\s+)*"
+    return {
+        # "SCO Secretary-General", "Chinese President", "Prime Minister of India"
+        "role": re.compile(rf"{modifier}(?:{roles})(?![\w-])"),
+        "title": re.compile(rf"(?<![\w.])(?:{titles})(?![\w])"),
+        "title_end": re.compile(rf"(?<![\w.])(?:{titles})\s+$"),
+        # ", Secretary General of the Economic Cooperation Organization (ECO)," after a name
+        "role_after": re.compile(rf"^,?\s+(?:the\s+|a\s+|an\s+)?(?:newly\s+appointed\s+|recently\s+appointed\s+)?"
+                                 rf"(?P<role>{modifier}(?:{roles}))(?![\w-])"
+                                 rf"(?P<rest>(?:\s+(?:ad\s+interim|of|for|to|and|at|in|on|the|[A-Z][\w'\u2019.-]*"
+                                 rf"|\([A-Za-z]+\)))*)"),
+        # "the Secretary-General", "the SCO Secretary General", "the Vice Minister" with no name
+        "role_ref": re.compile(rf"\b[Tt]he\s+(?P<org>(?:[A-Z][\w'\u2019-]*\s+){{0,3}})?(?P<role>{modifier}(?:{roles}))"
+                               rf"(?![\w-])(?!\s+(?:of\s+)?[A-Z][a-z])"),
+    }
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _strip_non_names(run: str, lexicon: Lexicon) -> tuple[int, int]:
+    """(first, last+1) word indexes of the name inside a capitalised run."""
+    words = _words(run)
+    lo, hi = 0, len(words)
+
+    def bad(w: str) -> bool:
+        base = w.rstrip("'\u2019s") if w.endswith(("'s", "\u2019s")) else w
+        return (w in lexicon.not_names or base in lexicon.not_names or w.isupper() and len(w) > 1
+                or any(part in lexicon.not_names for part in w.split("-") if part))
+
+    while lo < hi and bad(words[lo]):
+        lo += 1
+    while hi > lo and bad(words[hi - 1]):
+        hi -= 1
+    # a not-name word inside ("Shanghai International Convention Center") means it is no name
+    if any(bad(w) for w in words[lo:hi]):
+        return (0, 0)
+    return lo, hi
+
+
+def _org_from_prefix(prefix: str, lexicon: Lexicon, defined: dict[str, str]) -> str | None:
+    """The organisation in the words before a role: "SCO", "Paris Pact", "Chinese" -> China,
+    "International Criminal Police Organisation (Interpol)" -> Interpol."""
+    prefix = prefix.strip()
+    if not prefix:
+        return None
+    paren = re.search(r"\(([^)]+)\)\s*$", prefix)
+    if paren:
+        return paren.group(1)
+    words = prefix.split()
+    chunk: list[str] = []
+    for w in reversed(words):
+        if w.endswith((",", ";", ":")) or w in lexicon.not_names and w.lower() in ("the", "on", "in", "at"):
+            break  # "On 6 March, SCO Secretary-General": the organisation starts after the comma
+        if w[:1].isupper() or w in ("of", "on", "for"):
+            chunk.insert(0, w)
+        else:
+            break
+    while chunk and not chunk[0][:1].isupper():
+        chunk.pop(0)
+    if not chunk:
+        return None
+    text = " ".join(chunk)
+    if text in lexicon.countries:
+        return lexicon.countries[text]
+    if chunk[-1] in lexicon.countries:
+        return lexicon.countries[chunk[-1]]
+    acronym = lexicon.organizations.get(fold(text))
+    return acronym or text
+
+
+def _org_from_rest(rest: str, lexicon: Lexicon) -> str | None:
+    """The organisation in "... of the Economic Cooperation Organization (ECO)" after a role."""
+    m = re.search(r"\b(?:of|to)\s+(?:the\s+)?(.+)$", rest.strip())
+    if not m:
+        return None
+    text = m.group(1).strip(" ,")
+    paren = re.search(r"\(([A-Za-z]+)\)", text)
+    if paren:
+        return paren.group(1)
+    text = re.split(r"\s+(?:in|at|on|for|to)\s+", text)[0]
+    if text in lexicon.countries:
+        return lexicon.countries[text]
+    return lexicon.organizations.get(fold(text)) or text or None
+
+
+def _aliases(name: str, lexicon: Lexicon) -> tuple[str, ...]:
+    words = name.split()
+    out = [words[-1]]
+    if len(words) == 2 and words[0] in lexicon.family_name_first:
+        out.append(words[0])
+    return tuple(dict.fromkeys(out))
+
+
+def _org_aliases(org: str | None, lexicon: Lexicon, defined: dict[str, str]) -> tuple[str, ...]:
+    if not org:
+        return ()
+    out = [org]
+    full = defined.get(org) or lexicon.acronyms.get(org)
+    if full:
+        out.append(full)
+    acronym = lexicon.organizations.get(fold(org))
+    if acronym:
+        out.append(acronym)
+    for acr, name in defined.items():
+        if fold(name) == fold(org):
+            out.append(acr)
+    return tuple(dict.fromkeys(out))
+
+
+def defined_organizations(text: str) -> dict[str, str]:
+    """Acronyms the text defines: {"UNODC": "United Nations Office on Drugs and Crime"}."""
+    out: dict[str, str] = {}
+    for m in _DEFINED_ACRONYM.finditer(text):
+        name = " ".join(re.sub(r"^(?:The|the)\s+", "", m.group(1)).split())
+        acronym = m.group(2).strip()
+        if len(name.split()) >= 2 and acronym not in out:
+            out[acronym] = name
+    return out
+
+
+# ---- the cast ----------------------------------------------------------------------------------
+
+
+def find_people(article: Article, sentences: list[Sentence], lexicon: Lexicon) -> Cast:
+    cast = Cast(organizations=defined_organizations(article.body))
+    pats = _patterns(lexicon)
+    by_key: dict[str, int] = {}  # folded full name -> index
+    by_alias: dict[str, int] = {}  # folded alias -> index (latest introduced wins)
+
+    def introduce(name: str, role: str | None, org: str | None) -> int:
+        key = fold(name)
+        if key in by_key:
+            i = by_key[key]
+            p = cast.people[i]
+            if (p.role is None and role) or (p.organization is None and org):
+                cast.people[i] = replace(p, role=p.role or role, organization=p.organization or org,
+                                         org_aliases=p.org_aliases or _org_aliases(org, lexicon, cast.organizations))
+            return i
+        # "Vladimir Norov" after "Norov" alone cannot happen (no evidence); a longer form of a
+        # known name ("William Lacy Swing" after "William Swing") is the same person
+        for alias in _aliases(name, lexicon):
+            i = by_alias.get(fold(alias))
+            if i is not None and set(fold(cast.people[i].name).split()) <= set(key.split()):
+                by_key[key] = i
+                return i
+        cast.people.append(Person(name, role, org, _aliases(name, lexicon),
+                                  _org_aliases(org, lexicon, cast.organizations)))
+        i = len(cast.people) - 1
+        by_key[key] = i
+        for alias in _aliases(name, lexicon):
+            by_alias[fold(alias)] = i
+        return i
+
+    for sent in sentences:
+        text = sent.text
+        taken: list[tuple[int, int]] = []
+        for run in _CAPITALISED_RUN.finditer(text):
+            words = _words(run.group(0))
+            lo, hi = _strip_non_names(run.group(0), lexicon)
+            if hi <= lo:
+                continue
+            # character offsets of the kept words inside the run
+            starts = [m.start() for m in re.finditer(r"\S+", run.group(0))]
+            n_start = run.start() + starts[lo]
+            n_end = run.start() + starts[hi - 1] + len(words[hi - 1])
+            name = text[n_start:n_end]
+            if name.endswith(("'s", "\u2019s")):
+                name = name[:-2]
+                n_end -= 2
+            before = text[:n_start]
+            after = text[n_end:]
+            key = fold(name)
+            n_words = len(name.split())
+            role = org = None
+            evidence = False
+            role_m = None
+            window = before[-120:]
+            for m in pats["role"].finditer(window):
+                role_m = m
+            gap = window[role_m.end():] if role_m is not None else None
+            if role_m is not None and (not gap.strip() or _title_gap(gap, pats, lexicon)):
+                evidence = True
+                role = role_m.group(0)
+                org = _org_from_prefix(window[:role_m.start()], lexicon, cast.organizations)
+                of_org = re.match(r"^\s*of\s+(?:the\s+)?([A-Z][\w' -]+?)\s*$", gap)
+                if of_org:
+                    org = lexicon.countries.get(of_org.group(1), of_org.group(1))
+            elif pats["title_end"].search(before):
+                evidence = True
+            after_m = pats["role_after"].match(after)
+            if after_m:
+                evidence = True
+                role = role or after_m.group("role")
+                org = org or _org_from_rest(after_m.group("rest"), lexicon)
+            of_country = re.match(r"^\s+of\s+(?:the\s+)?([A-Z][\w ]+?)(?=[,.;)]|\s+and\b|\s*$)", after)
+            if of_country and of_country.group(1) in lexicon.countries:
+                evidence = True
+                org = org or lexicon.countries[of_country.group(1)]
+            next_word = re.match(r"^\s+(?:also\s+|then\s+|later\s+)?([a-z]+)", after)
+            if not evidence and n_words >= 2 and next_word and next_word.group(1) in lexicon.person_verbs:
+                evidence = True  # "Vladimir Norov noted ..."
+            if key in by_key:
+                i = introduce(name, role, org)
+            elif evidence and n_words >= 2:
+                i = introduce(name, role, org)
+            elif n_words == 1 and key in by_alias:
+                i = by_alias[key]
+            elif n_words >= 2 and fold(name.split()[-1]) in by_alias and set(key.split()) & set(
+                    fold(cast.people[by_alias[fold(name.split()[-1])]].name).split()) == set(key.split()):
+                i = by_alias[fold(name.split()[-1])]
+            else:
+                continue
+            cast.refs.append(PersonRef(sent.start + n_start, sent.start + n_end, i))
+            taken.append((n_start, n_end))
+        for m in pats["role_ref"].finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            role = m.group("role")
+            org_words = (m.group("org") or "").strip()
+            org = _org_from_prefix(org_words, lexicon, cast.organizations) if org_words else None
+            i = _resolve_role(cast, role, org)
+            written = f"{org_words} {role}".strip()
+            cast.refs.append(PersonRef(sent.start + m.start(), sent.start + m.end(), i, written))
+    _link_roles_to_people(cast, lexicon)
+    cast.refs.sort(key=lambda r: r.start)
+    return cast
+
+
+def _link_roles_to_people(cast: Cast, lexicon: Lexicon) -> None:
+    """Resolve role mentions written before the name they stand for. When the article names
+    exactly one person without a role and refers to one unresolved role, they are the same
+    ("the SCO Secretary-General took part ..." then "Vladimir Norov focused on ...")."""
+    pending = [r for r in cast.refs if r.key is None and r.role_text]
+    if not pending:
+        return
+    for n, ref in enumerate(cast.refs):
+        if ref.key is None and ref.role_text:
+            role = ref.role_text.split()[-1]
+            org = " ".join(ref.role_text.split()[:-1]) or None
+            i = _resolve_role(cast, role, org)
+            if i is not None:
+                cast.refs[n] = replace(ref, key=i)
+    pending = {r.role_text for r in cast.refs if r.key is None and r.role_text}
+    roleless = [i for i, p in enumerate(cast.people) if not p.role]
+    if len(roleless) != 1 or len({fold(t) for t in pending}) != 1:
+        return
+    i = roleless[0]
+    written = next(iter(pending)).split()
+    p = cast.people[i]
+    org = p.organization or (" ".join(written[:-1]) or None)
+    cast.people[i] = replace(p, role=written[-1], organization=org,
+                             org_aliases=_org_aliases(org, lexicon, cast.organizations))
+    for n, ref in enumerate(cast.refs):
+        if ref.key is None and ref.role_text:
+            cast.refs[n] = replace(ref, key=i)
+
+
+def _title_gap(gap: str, pats, lexicon: Lexicon) -> bool:
+    """Whether what stands between a role and a name still ties them: a rank or courtesy title
+    ("Defence Minister Colonel General X") or "of <country>" ("Prime Minister of India X")."""
+    stripped = gap.strip()
+    if stripped and pats["title"].fullmatch(stripped):
+        return True
+    of_country = re.fullmatch(r"of\s+(?:the\s+)?([A-Z][\w' -]+?)", stripped)
+    return bool(of_country and of_country.group(1) in lexicon.countries)
+
+
+def _resolve_role(cast: Cast, role: str, org: str | None) -> int | None:
+    """The person already named with this role (and organisation, when given); None if none."""
+    want = fold(role).replace("general secretary", "secretary general")
+    best = None
+    for i, p in enumerate(cast.people):
+        if not p.role:
+            continue
+        have = fold(p.role).replace("general secretary", "secretary general")
+        if have.endswith(want) or want.endswith(have):
+            if org is None or (p.organization and (fold(org) in {fold(a) for a in p.org_aliases}
+                                                  or fold(org) == fold(p.organization))):
+                best = i
+                break
+    return best
+
+
+def has_pronoun(text: str) -> bool:
+    return bool(_PRONOUN.search(text))
