@@ -404,8 +404,10 @@ def _year_context(raw: list[tuple[_Candidate, Sentence]], dateline_date: Partial
 # "on Saturday": a weekday named in the lead dates its main event more precisely than nearby dates.
 _LEAD_WEEKDAY = re.compile(r"\b[Oo]n\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-# A paragraph that is only a publication time stamp: "2023-10-27 21:40".
-_TIME_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+# A paragraph that is only a publication stamp: "2023-10-27 21:40", "September 12, 2014, Dushanbe".
+_TIME_STAMP = re.compile(
+    r"^(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4})(?:,\s*(?P<place>[A-Z][\w' -]{1,40}))?$")
 # Words too common in SCO headlines to tell one event from another.
 _HEADLINE_STOP = frozenset("the of on and in for a an to with by at sco is was were has have its their from as "
                            "that this meets meet".split())
@@ -464,11 +466,15 @@ def find_dates(article: Article, lexicon: Lexicon | None = None,
     dateline_date: PartialDate | None = None
     lead = article.paragraphs[0] if article.paragraphs else None
     stamp = None
-    if lead is not None and _TIME_STAMP.match(lead.text):
+    stamp_match = _TIME_STAMP.match(lead.text) if lead is not None else None
+    if stamp_match:
         # a publication stamp gives the year, like a dateline, and the next paragraph is the lead
         stamp = next((c.date for c, sent in raw if sent.start < lead.end), None)
+        dateline = stamp_match.group("place")
         lead = article.paragraphs[1] if len(article.paragraphs) > 1 else None
-    if lead is not None and stamp is None:
+    if stamp is not None and dateline is not None:
+        dateline_date, stamp = stamp, None  # "September 12, 2014, Dushanbe" is a dateline
+    elif lead is not None and stamp is None:
         m = DATELINE.match(lead.text)
         if m:
             dateline = m.group("place").strip()

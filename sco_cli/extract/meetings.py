@@ -46,11 +46,25 @@ _YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b[Oo]n\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "received" and "hosted by" report a meeting only when a person follows closely.
-_NEEDS_PERSON_AFTER = re.compile(r"^(?:received|receives|hosted\s+by)$", re.IGNORECASE)
+_NEEDS_PERSON_AFTER = re.compile(r"^(?:received|receives|called\s+on)$", re.IGNORECASE)
+# Phrases whose people all stand before them: "A and B signed ...", "A and B had a meeting at which".
+_SUBJECT_ONLY = re.compile(r"^(?:signed|put\s+their\s+signatures)$", re.IGNORECASE)
 _PERSON_REACH = 90
+# How far from the article's main date a day still belongs to its story ("On September 11, ...").
+_EPISODE_DAYS = 7
+# A meeting this close to the main date took place where the article's story does, unless the
+# sentence names another city.
+_SAME_PLACE_DAYS = 62
 # "the Kazakh capital" -> Astana; "here" -> the dateline's city.
 _CAPITAL_OF = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+capital\b")
 _HERE = re.compile(r"\bhere\b")
+# Pronouns in the other side of a meeting: "joined them", "called on him".
+_THEM = re.compile(r"\bthem\b")
+_HIM = re.compile(r"\b(?:him|her)\b")
+# Where a meeting's clause ends and reported speech or another event begins.
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:noted|said|says|recalled|stressed|told|underlined|added|emphasi[sz]ed|praised|reminded|"
+    r"pointed\s+out|informed|since|who|whom|whose|which|when|after|before|during\s+which)\b")
 
 
 @dataclass(frozen=True)
@@ -142,9 +156,13 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
     last_date: PartialDate | None = None
     last_city: tuple[int, str] | None = None  # (paragraph, city)
 
+    narrative_date: PartialDate | None = None  # the main event's day the story has reached
     for n, sent in enumerate(sentences):
         text = sent.text
         refs = cast.refs_between(sent.start, sent.end)
+        here_and_now = _own_date(mentions_by_sentence.get(n, []), text, 0, dates.doc_date)
+        if here_and_now is not None and _near(here_and_now, dates.doc_date):
+            narrative_date = here_and_now
         sentence_city = _city(text, lexicon, dateline_city)
         triggers = [t for t in _triggers(text, lexicon) if _confirmed(t, text, refs, sent)]
         if not triggers:
@@ -153,20 +171,15 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
             if sentence_city:
                 last_city = (sent.paragraph, sentence_city)
             continue
-        own_date = _sentence_date(mentions_by_sentence.get(n, []), text)
+        own_date = _own_date(mentions_by_sentence.get(n, []), text, triggers[0].end, dates.doc_date)
         date = own_date
         if date is None and _SAME_DAY.search(text):
             date = last_date
+        if date is None and n > 0 and sentences[n - 1].paragraph == sent.paragraph:
+            # "The host spent the previous day, 27 April 2023, in meetings. He first received ..."
+            date = _own_date(mentions_by_sentence.get(n - 1, []), sentences[n - 1].text, None, dates.doc_date)
         if date is None:
-            weekday = _WEEKDAY.search(text)
-            if weekday:
-                date = _weekday_before(dates.doc_date, weekday.group(1))
-        if date is None and _YESTERDAY.search(text) and dates.doc_date is not None \
-                and dates.doc_date.precision == "day":
-            d = datetime(dates.doc_date.year, dates.doc_date.month, dates.doc_date.day) - timedelta(days=1)
-            date = PartialDate(d.year, d.month, d.day, None, "article")
-        if date is None:
-            date = dates.doc_date
+            date = narrative_date or dates.doc_date
         # a background meeting names roles as written: the office holder may have changed since
         background = date is not None and dates.doc_date is not None and date.year != dates.doc_date.year
 
@@ -176,18 +189,31 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
             return ref.key
 
         first = triggers[0]
+        clause_end = _OTHER_CLAUSE.search(text, first.end)
+        zone = text[:clause_end.start()] if clause_end else text
+        sentence_city = _city(zone, lexicon, dateline_city) or (
+            None if clause_end else sentence_city)
         subject = _unique(identity(r) for r in refs if r.end - sent.start <= first.start)
         before_text = text[:first.start]
+        pronoun_subject = False
         if not subject:
             if _BOTH_SIDES.search(before_text) and last_participants:
                 subject = list(last_participants)
             elif has_pronoun(before_text) and last_subject:
                 subject = list(last_subject)
+                pronoun_subject = True
         planned = bool(_PLANNED.search(before_text))
         for i, trig in enumerate(triggers):
             stop = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
             objects = _unique(identity(r) for r in refs if trig.end <= r.start - sent.start < stop)
+            region = text[trig.end:stop]
+            if _THEM.search(region) and last_participants:
+                objects = _unique([*last_participants, *objects])
+            elif _HIM.search(region) and last_subject and not objects:
+                objects = list(last_subject)
             sides = [subject] if subject else []
+            if pronoun_subject and len(objects) >= 2:
+                sides = []  # "At his meeting with X, Mr Putin noted": the owner is named after
             if not subject and len(objects) < 2 and protagonist is not None:
                 # "During the meeting with X, ..." in an article about someone: they met X
                 sides = [[protagonist]] if not has_pronoun(before_text) or not last_subject else [last_subject]
@@ -202,11 +228,13 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                     place = sentence_city
                     if place is None and last_city and last_city[0] == sent.paragraph and own_date is None:
                         place = last_city[1]
-                    if place is None and (date is None or dates.doc_date is None or date == dates.doc_date):
+                    if place is None and (date is None or dates.doc_date is None
+                                          or _near(date, dates.doc_date, _SAME_PLACE_DAYS, precise=False)):
                         place = main_place
                 people = [_person(p, cast, date, dates.doc_date) for p in participants]
                 key = (frozenset(fold(p.name) for p in people), date.iso if date else None)
                 if any(key[1] == k[1] and (key[0] <= k[0] or k[0] <= key[0]) for k in seen):
+                    last_participants = participants  # the same meeting told again
                     continue
                 seen.append(key)
                 meetings.append(Meeting(tuple(people), date, place, fmt, text, planned))
@@ -227,6 +255,8 @@ def _confirmed(trigger: _Trigger, text: str, refs: list[PersonRef], sent: Senten
     clause_end = re.search(r"[.;:]", text[trigger.end:])
     if clause_end:
         window_end = min(window_end, trigger.end + clause_end.start())
+    if _HIM.match(text[trigger.end:].lstrip()):
+        return True  # "called on him"
     return any(trigger.end <= r.start - sent.start < window_end for r in refs)
 
 
@@ -242,12 +272,53 @@ def _unique(items) -> list:
     return out
 
 
-def _sentence_date(mentions: list[DateMention], text: str) -> PartialDate | None:
-    """The sentence's own date of the meeting: the first reported date with year and month."""
+def _near(d: PartialDate | None, doc_date: PartialDate | None, days: int = _EPISODE_DAYS,
+          precise: bool = True) -> bool:
+    """Whether `d` falls within `days` of the article's main date (the same episode)."""
+    if d is None or doc_date is None or d.year is None or doc_date.year is None:
+        return False
+    if precise and (d.precision != "day" or doc_date.precision != "day"):
+        return False
+
+    def first(p: PartialDate) -> datetime:
+        return datetime(p.year, p.month or 1, p.day or 1)
+
+    return abs((first(d) - first(doc_date)).days) <= days
+
+
+def _own_date(mentions: list[DateMention], text: str, trigger_end: int | None,
+              doc_date: PartialDate | None) -> PartialDate | None:
+    """The date a sentence gives itself: a written date, a weekday ("on Thursday"), "today",
+    "yesterday"."""
+    date = _sentence_date(mentions, text, trigger_end)
+    if date is not None:
+        return date
+    weekday = _WEEKDAY.search(text)
+    if weekday:
+        return _weekday_before(doc_date, weekday.group(1))
+    if doc_date is not None and doc_date.precision == "day":
+        if _TODAY.search(text):
+            return doc_date
+        if _YESTERDAY.search(text):
+            d = datetime(doc_date.year, doc_date.month, doc_date.day) - timedelta(days=1)
+            return PartialDate(d.year, d.month, d.day, None, "article")
+    return None
+
+
+def _sentence_date(mentions: list[DateMention], text: str, trigger_end: int | None) -> PartialDate | None:
+    """The sentence's own date of the meeting: the first reported date with year and month in the
+    meeting's clause (what follows "noted that", "since" or "who" is about something else)."""
+    zone_end = len(text)
+    if trigger_end is not None:
+        cut = _OTHER_CLAUSE.search(text, trigger_end)
+        if cut:
+            zone_end = cut.start()
     for m in mentions:
         if m.date.year is None or m.date.month is None:
             continue
         start = text.find(m.span.text)
+        if start >= zone_end:
+            continue
         if is_future(text, start) or re.search(r"\b(?:since|until|till|founded|established)\s+(?:on\s+|in\s+)?$",
                                                  text[max(0, start - 20):start]):
             continue

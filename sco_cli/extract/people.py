@@ -36,6 +36,8 @@ _DEFINED_ACRONYM = re.compile(
     r"((?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|of|on|and|for|the|in|at|to|de)){0,10})\s+"
     r"\(([A-Z][A-Za-z]{1,11}|[A-Z]{2,6}\s?[A-Z]{0,6})\)"
 )
+# "met with its rector, Abdukhalil Ghafurzoda": a lowercase role after a possessive, then the name.
+_POSSESSIVE_APPOSITION = re.compile(r"\b(?:its|his|her|their)\s+[a-z][\w-]+(?:\s+[a-z][\w-]+)?,\s*$")
 # Words that refer back to someone already named.
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 
@@ -48,7 +50,9 @@ class PersonRef:
     start: int
     end: int
     key: int | None
-    role_text: str | None = None
+    role_text: str | None = None  # "SCO Secretary General" for a mention by role
+    role: str | None = None
+    org: str | None = None
 
 
 @dataclass
@@ -80,7 +84,7 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
                                  rf"(?P<rest>(?:\s+(?:ad\s+interim|of|for|to|and|at|in|on|the|[A-Z][\w'\u2019.-]*"
                                  rf"|\([A-Za-z]+\)))*)"),
         # "the Secretary-General", "the SCO Secretary General", "the Vice Minister" with no name
-        "role_ref": re.compile(rf"\b[Tt]he\s+(?P<org>(?:[A-Z][\w'\u2019-]*\s+){{0,3}})?(?P<role>{modifier}(?:{roles}))"
+        "role_ref": re.compile(rf"\b[Tt]he\s+(?P<org>(?:[A-Z][\w'\u2019-]*\s+){{0,3}}?)(?P<role>{modifier}(?:{roles}))"
                                rf"(?![\w-])(?!\s+(?:of\s+)?[A-Z][a-z])"),
     }
 
@@ -223,7 +227,10 @@ def find_people(article: Article, sentences: list[Sentence], lexicon: Lexicon) -
             by_alias[fold(alias)] = i
         return i
 
-    for sent in sentences:
+    # the headline introduces people too ("Vladimir Putin attends SCO summit ..."), but its
+    # offsets are outside the body, so it adds no references
+    headline = Sentence(-len(article.headline) - 1, -1, article.headline, -1)
+    for sent in [headline, *sentences]:
         text = sent.text
         taken: list[tuple[int, int]] = []
         for run in _CAPITALISED_RUN.finditer(text):
@@ -257,7 +264,7 @@ def find_people(article: Article, sentences: list[Sentence], lexicon: Lexicon) -
                 of_org = re.match(r"^\s*of\s+(?:the\s+)?([A-Z][\w' -]+?)\s*$", gap)
                 if of_org:
                     org = lexicon.countries.get(of_org.group(1), of_org.group(1))
-            elif pats["title_end"].search(before):
+            elif pats["title_end"].search(before) or _POSSESSIVE_APPOSITION.search(before):
                 evidence = True
             after_m = pats["role_after"].match(after)
             if after_m:
@@ -282,17 +289,20 @@ def find_people(article: Article, sentences: list[Sentence], lexicon: Lexicon) -
                 i = by_alias[fold(name.split()[-1])]
             else:
                 continue
-            cast.refs.append(PersonRef(sent.start + n_start, sent.start + n_end, i))
+            if sent is not headline:
+                cast.refs.append(PersonRef(sent.start + n_start, sent.start + n_end, i))
             taken.append((n_start, n_end))
-        for m in pats["role_ref"].finditer(text):
+        for m in pats["role_ref"].finditer(text if sent is not headline else ""):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
+            if re.search(r"\b(?:under|to)\s+$", text[:m.start()]):
+                continue  # "the Academy ... under the President of Tajikistan" names an institution
             role = m.group("role")
             org_words = (m.group("org") or "").strip()
             org = _org_from_prefix(org_words, lexicon, cast.organizations) if org_words else None
             i = _resolve_role(cast, role, org)
             written = f"{org_words} {role}".strip()
-            cast.refs.append(PersonRef(sent.start + m.start(), sent.start + m.end(), i, written))
+            cast.refs.append(PersonRef(sent.start + m.start(), sent.start + m.end(), i, written, role, org))
     _link_roles_to_people(cast, lexicon)
     cast.refs.sort(key=lambda r: r.start)
     return cast
@@ -307,9 +317,7 @@ def _link_roles_to_people(cast: Cast, lexicon: Lexicon) -> None:
         return
     for n, ref in enumerate(cast.refs):
         if ref.key is None and ref.role_text:
-            role = ref.role_text.split()[-1]
-            org = " ".join(ref.role_text.split()[:-1]) or None
-            i = _resolve_role(cast, role, org)
+            i = _resolve_role(cast, ref.role, ref.org)
             if i is not None:
                 cast.refs[n] = replace(ref, key=i)
     pending = {r.role_text for r in cast.refs if r.key is None and r.role_text}
@@ -317,10 +325,10 @@ def _link_roles_to_people(cast: Cast, lexicon: Lexicon) -> None:
     if len(roleless) != 1 or len({fold(t) for t in pending}) != 1:
         return
     i = roleless[0]
-    written = next(iter(pending)).split()
+    ref = next(r for r in cast.refs if r.key is None and r.role_text)
     p = cast.people[i]
-    org = p.organization or (" ".join(written[:-1]) or None)
-    cast.people[i] = replace(p, role=written[-1], organization=org,
+    org = p.organization or ref.org
+    cast.people[i] = replace(p, role=ref.role, organization=org,
                              org_aliases=_org_aliases(org, lexicon, cast.organizations))
     for n, ref in enumerate(cast.refs):
         if ref.key is None and ref.role_text:
@@ -331,7 +339,7 @@ def _title_gap(gap: str, pats, lexicon: Lexicon) -> bool:
     """Whether what stands between a role and a name still ties them: a rank or courtesy title
     ("Defence Minister Colonel General X") or "of <country>" ("Prime Minister of India X")."""
     stripped = gap.strip()
-    if stripped and pats["title"].fullmatch(stripped):
+    if stripped in ("", ",") or stripped and pats["title"].fullmatch(stripped.strip(",").strip()):
         return True
     of_country = re.fullmatch(r"of\s+(?:the\s+)?([A-Z][\w' -]+?)", stripped)
     return bool(of_country and of_country.group(1) in lexicon.countries)
