@@ -51,6 +51,7 @@ class Lexicon:
     not_names: frozenset[str] = frozenset()
     meeting_phrases: tuple[tuple[str, str], ...] = ()  # (format, regex)
     person_verbs: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -110,4 +111,5 @@ def default_lexicon() -> Lexicon:
         not_names=not_names,
         meeting_phrases=tuple(phrases),
         person_verbs=frozenset(read_entries("person_verbs.txt")),
+        given_names=frozenset(read_entries("given_names.txt")),
     )

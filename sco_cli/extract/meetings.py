@@ -27,8 +27,14 @@ from sco_cli.normalize import fold
 
 # Words before a meeting phrase that make it planned, announced or hoped for, not reported.
 _PLANNED = re.compile(
-    r"\b(?:will|shall|would|is to|are to|plans? to|planning to|agreed to|expected to|scheduled to|"
+    r"\b(?:will|shall|would|is to|are to|plans? to|planning to|agreed to|expected to|scheduled to|planned|"
     r"intends? to|hopes? to|ready to|due to|going to|next|upcoming|forthcoming|invited\s+\w+\s+to)\b[^.;]*$",
+    re.IGNORECASE)
+# Words after a meeting phrase that say it did not happen: "no meeting ... was planned",
+# "could not take place", "was cancelled".
+_NOT_HELD = re.compile(
+    r"\b(?:was|were|had been|has been)\s+(?:not\s+)?(?:planned|scheduled|expected|cancelled|canceled|postponed|"
+    r"called off)\b|\b(?:could|did|does|will)\s+not\s+take\s+place\b|\bno\s+(?:bilateral\s+)?(?:meeting|talks)\b",
     re.IGNORECASE)
 # Words that set the format wherever they stand in the sentence.
 _PHONE = re.compile(r"\b(?:tele)?phone\b|\bphone\s+call\b", re.IGNORECASE)
@@ -152,6 +158,7 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
     meetings: list[Meeting] = []
     seen: list[tuple[frozenset, str | None]] = []
     last_subject: list = []
+    meeting_subject: list = []  # the subject of the latest meeting reported
     last_participants: list = []
     last_date: PartialDate | None = None
     last_city: tuple[int, str] | None = None  # (paragraph, city)
@@ -167,7 +174,10 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
         triggers = [t for t in _triggers(text, lexicon) if _confirmed(t, text, refs, sent)]
         if not triggers:
             if refs:
-                last_subject = [_identity(refs[0])]
+                # "he" in the next sentence: the one who has been meeting people, else the first named
+                first = _identity(refs[0])
+                last_subject = meeting_subject if meeting_subject and first not in meeting_subject \
+                    and any(_identity(r) in meeting_subject for r in refs) else [first]
             if sentence_city:
                 last_city = (sent.paragraph, sentence_city)
             continue
@@ -197,12 +207,15 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
         before_text = text[:first.start]
         pronoun_subject = False
         if not subject:
-            if _BOTH_SIDES.search(before_text) and last_participants:
-                subject = list(last_participants)
+            if _BOTH_SIDES.search(before_text):
+                # "the two heads of government then had a brief meeting": the people just named
+                subject = list(last_participants) or _unique(
+                    identity(r) for r in [*cast.refs_between(sentences[n - 1].start, sentences[n - 1].end), *refs]
+                    if n > 0 and sentences[n - 1].paragraph == sent.paragraph or r in refs)[:2]
             elif has_pronoun(before_text) and last_subject:
                 subject = list(last_subject)
                 pronoun_subject = True
-        planned = bool(_PLANNED.search(before_text))
+        planned = bool(_PLANNED.search(before_text) or _NOT_HELD.search(text))
         for i, trig in enumerate(triggers):
             stop = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
             objects = _unique(identity(r) for r in refs if trig.end <= r.start - sent.start < stop)
@@ -241,6 +254,8 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                 last_participants = participants
         if date is not None and not planned:
             last_date = date
+        if subject:
+            meeting_subject = subject
         last_subject = subject or last_subject
         if sentence_city:
             last_city = (sent.paragraph, sentence_city)

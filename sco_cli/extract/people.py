@@ -278,6 +278,15 @@ def find_people(article: Article, sentences: list[Sentence], lexicon: Lexicon) -
             next_word = re.match(r"^\s+(?:also\s+|then\s+|later\s+)?([a-z]+)", after)
             if not evidence and n_words >= 2 and next_word and next_word.group(1) in lexicon.person_verbs:
                 evidence = True  # "Vladimir Norov noted ..."
+            first_word = name.split()[0]
+            known_first = first_word in lexicon.given_names or (n_words == 2 and first_word in lexicon.family_name_first)
+            if not evidence and 2 <= n_words <= 4 and known_first:
+                evidence = True  # "Almazbek Atambayev, Vladimir Putin and Emomali Rahmon"
+            if role is None and role_m is not None and known_first and re.fullmatch(
+                    r"\s*of\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+(?:of\s+)?){1,5}", gap or ""):
+                # "Premier of the State Council Li Qiang": the role, its body, then the name
+                role = role_m.group(0)
+                org = gap.strip()[3:].strip().removeprefix("the ").strip()
             if key in by_key:
                 i = introduce(name, role, org)
             elif evidence and n_words >= 2:
@@ -303,6 +312,23 @@ def find_people(article: Article, sentences: list[Sentence], lexicon: Lexicon) -
             i = _resolve_role(cast, role, org)
             written = f"{org_words} {role}".strip()
             cast.refs.append(PersonRef(sent.start + m.start(), sent.start + m.end(), i, written, role, org))
+            taken.append((m.start(), m.end()))
+        if sent is headline:
+            continue
+        for m in pats["role"].finditer(text):
+            # a bare role standing for its holder, as official readouts write: "Prime Minister then
+            # met President Vladimir Putin", "Prime Minister and President Jeenbekov held talks"
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            before, after = text[:m.start()], text[m.end():]
+            if re.search(r"[A-Za-z]\s*$", before) and not re.search(r"\b(?:and|with|by|to|that)\s+$", before):
+                continue  # "Indian Prime Minister", "the Prime Minister" (handled above)
+            if re.match(r"^\s+(?:of\b|[A-Z])|^-", after):
+                continue  # "Prime Minister of India ...", "President Xi"
+            i = _resolve_role(cast, m.group(0), None)
+            if i is not None:
+                cast.refs.append(PersonRef(sent.start + m.start(), sent.start + m.end(), i, m.group(0),
+                                           m.group(0), None))
     _link_roles_to_people(cast, lexicon)
     cast.refs.sort(key=lambda r: r.start)
     return cast
