@@ -326,6 +326,7 @@ class ArticleDates:
     mentions: tuple[DateMention, ...]
     doc_date: PartialDate | None
     dateline: str | None  # the place of a news dateline ("BEIJING"), as written
+    lead: Span | None = None  # the lead paragraph (after any publication stamp)
 
 
 def _with_year(d: PartialDate, year: int | None, source: str | None) -> PartialDate:
@@ -493,7 +494,7 @@ def find_dates(article: Article, lexicon: Lexicon | None = None,
     if dateline_date is not None:  # the dateline's own mention, now with its year
         dateline_date = next(m.date for (c, _), m in zip(raw, mentions) if c.date is dateline_date)
     doc_date = _doc_date(mentions, dateline_date, article, lead)
-    return ArticleDates(tuple(mentions), doc_date, dateline)
+    return ArticleDates(tuple(mentions), doc_date, dateline, lead)
 
 
 # ---- --from / --to ---------------------------------------------------------------------------------

@@ -64,6 +64,12 @@ _SAME_PLACE_DAYS = 62
 # "the Kazakh capital" -> Astana; "here" -> the dateline's city.
 _CAPITAL_OF = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+capital\b")
 _HERE = re.compile(r"\bhere\b")
+# A meeting phrase that starts with "their": its sides are the people just named.
+_THEIR = re.compile(r"[Tt]heir\b")
+# A possessive before a meeting noun: "At his meeting with ...", "His talks with ...".
+_POSSESSIVE = re.compile(r"\b(?:his|her|their)\b", re.IGNORECASE)
+# A new verb phrase ends the other side: "met A, and exchanged pleasantries with B".
+_OBJECT_STOP = re.compile(r",?\s+and\s+(?:later\s+|then\s+|also\s+)?(?!met\b)[a-z]+ed\b")
 # Pronouns in the other side of a meeting: "joined them", "called on him".
 _THEM = re.compile(r"\bthem\b")
 _HIM = re.compile(r"\b(?:him|her)\b")
@@ -143,10 +149,10 @@ def _dateline_city(dates: ArticleDates, lexicon: Lexicon) -> str | None:
 def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates: ArticleDates,
                   lexicon: Lexicon) -> list[Meeting]:
     dateline_city = _dateline_city(dates, lexicon)
-    lead = article.paragraphs[0] if article.paragraphs else None
+    lead = dates.lead
     main_place = dateline_city
     if main_place is None and lead is not None:
-        lead_sents = [s for s in sentences if s.paragraph == 0]
+        lead_sents = [s for s in sentences if lead.start <= s.start < lead.end]
         main_place = next((c for c in (_city(s.text, lexicon, None) for s in lead_sents) if c), None)
     mentions_by_sentence: dict[int, list[DateMention]] = {}
     for m in dates.mentions:
@@ -206,20 +212,26 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
         subject = _unique(identity(r) for r in refs if r.end - sent.start <= first.start)
         before_text = text[:first.start]
         pronoun_subject = False
+        if _BOTH_SIDES.search(before_text[-60:]) or _THEIR.match(text, first.start):
+            subject = []  # "X welcomed him, and the two heads of government then had a meeting"
         if not subject:
-            if _BOTH_SIDES.search(before_text):
+            if _BOTH_SIDES.search(before_text) or _THEIR.match(text, first.start):
                 # "the two heads of government then had a brief meeting": the people just named
                 subject = list(last_participants) or _unique(
                     identity(r) for r in [*cast.refs_between(sentences[n - 1].start, sentences[n - 1].end), *refs]
                     if n > 0 and sentences[n - 1].paragraph == sent.paragraph or r in refs)[:2]
             elif has_pronoun(before_text) and last_subject:
                 subject = list(last_subject)
-                pronoun_subject = True
+                # "At his meeting with X, Mr Putin noted": the owner may be named after the phrase
+                pronoun_subject = bool(_POSSESSIVE.search(before_text))
         planned = bool(_PLANNED.search(before_text) or _NOT_HELD.search(text))
         for i, trig in enumerate(triggers):
             stop = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
+            other_verb = _OBJECT_STOP.search(text, trig.end, stop)
+            if other_verb:
+                stop = other_verb.start()  # "..., and exchanged pleasantries with Y": Y is no side
             objects = _unique(identity(r) for r in refs if trig.end <= r.start - sent.start < stop)
-            region = text[trig.end:stop]
+            region = text[trig.start:stop]
             if _THEM.search(region) and last_participants:
                 objects = _unique([*last_participants, *objects])
             elif _HIM.search(region) and last_subject and not objects:
@@ -246,12 +258,20 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                         place = main_place
                 people = [_person(p, cast, date, dates.doc_date) for p in participants]
                 key = (frozenset(fold(p.name) for p in people), date.iso if date else None)
-                if any(key[1] == k[1] and (key[0] <= k[0] or k[0] <= key[0]) for k in seen):
+                if any(key[1] == k[1] and key[0] <= k[0] for k in seen):
                     last_participants = participants  # the same meeting told again
                     continue
                 seen.append(key)
-                meetings.append(Meeting(tuple(people), date, place, fmt, text, planned))
                 last_participants = participants
+                same = next((k for k, m in enumerate(meetings) if m.evidence == text and m.date == date
+                             and len({fold(p.name) for p in m.participants} & key[0]) >= 2), None)
+                if same is not None:
+                    # one sentence, one multilateral event: "signed ... attended by ..."
+                    merged = _unique([*meetings[same].participants, *people])
+                    meetings[same] = Meeting(tuple(merged), date, meetings[same].place, meetings[same].format,
+                                             text, meetings[same].planned)
+                    continue
+                meetings.append(Meeting(tuple(people), date, place, fmt, text, planned))
         if date is not None and not planned:
             last_date = date
         if subject:

@@ -101,6 +101,7 @@ def _strip_non_names(run: str, lexicon: Lexicon) -> tuple[int, int]:
     def bad(w: str) -> bool:
         base = w.rstrip("'\u2019s") if w.endswith(("'s", "\u2019s")) else w
         return (w in lexicon.not_names or base in lexicon.not_names or w.isupper() and len(w) > 1
+                or w.endswith("s") and w[:-1] in lexicon.not_names  # "Ministers", "Nations"
                 or any(part in lexicon.not_names for part in w.split("-") if part))
 
     while lo < hi and bad(words[lo]):
