@@ -1,6 +1,7 @@
 """Extraction: one module per kind of fact behind the small facade `extract(article)`."""
 from __future__ import annotations
 
+from sco_cli.extract.agreements import find_agreements
 from sco_cli.extract.dates import find_dates
 from sco_cli.extract.meetings import find_meetings
 from sco_cli.extract.people import find_people
@@ -22,6 +23,7 @@ def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
         people=tuple(cast.people),
         organizations=tuple(sorted((name, acronym) for acronym, name in cast.organizations.items())),
         meetings=tuple(meetings),
+        agreements=tuple(find_agreements(article, sents, cast, dates, lexicon)),
     )
 
 

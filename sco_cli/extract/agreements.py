@@ -1,0 +1,497 @@
+"""Agreements: the instruments an article mentions (memoranda, declarations, resolutions, ...).
+
+An instrument is a record when the text identifies it:
+
+- a title ("the Vienna Declaration", "the Memorandum of Understanding between the SCO Secretariat
+  and the ICRC", "the Treaty on Long-Term Good-Neighbourliness, Friendship and Cooperation");
+- a number or a quoted title ("resolution 75/69, \"Cooperation between ...\"");
+- a lowercase kind word with what it is about or between whom ("a memorandum of understanding
+  on technical cooperation ...", "a road map on support for Afghanistan", "memoranda of
+  understanding with ...: A, B and C", "RATS and Interpol signed a memorandum of understanding").
+
+A kind word alone ("the memorandum", "the three basic UN conventions", "existing agreements")
+identifies nothing and is no record. Kinds come from `data/agreement_kinds.txt`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sco_cli.extract.dates import ArticleDates, _main_date, is_future
+from sco_cli.extract.people import Cast
+from sco_cli.extract.text import Sentence
+from sco_cli.lexicon import Lexicon
+from sco_cli.model import Agreement, Article, DateMention, PartialDate
+from sco_cli.normalize import fold
+
+# Small words that may sit inside a title: "Memorandum of Understanding between the SCO and ...".
+_CONNECTORS = frozenset("of on between for to against in with and the at by under within".split())
+# A capitalised kind word, where one title ends and the next begins.
+_KIND_HEAD = re.compile(r"Memorandum|Declaration|Resolution|Statement|Agreement|Treaty|Convention|Charter|"
+                        r"Strategy|Plan|Programme|Program|Protocol|Communiqu[eé]|Roadmap")
+# The signing or adoption told in this sentence: the verb right before the instrument ("adopting the
+# Samarkand Declaration", "signed a memorandum"), or a passive after it ("... was signed in Tashkent").
+_SIGNED_BEFORE = re.compile(r"\b(?:signed|signing|adopted|adopting|approved|approving|issued|issuing|concluded|"
+                            r"endorsed|inked|put\s+their\s+signatures\s+to)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_SIGNED_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:signed|adopted|"
+                           r"approved|issued|concluded|endorsed)\b", re.IGNORECASE)
+# A resolution or document number after the kind word: "resolution 75/69", "Resolution A/RES/59/48".
+_NUMBER = re.compile(r"^\s+(?:No\.\s*)?(?:[A-Z\u0410]/RES/)?\d+/\d+")
+# A quoted title close after the kind word.
+_QUOTED = re.compile(r"^\s*,?\s*(?:entitled\s+|titled\s+|called\s+)?[\"\u201c]([^\"\u201d]{3,200})[\"\u201d]")
+# Words that start what a lowercase kind word is about.
+_COMPLEMENT_START = re.compile(
+    r"^\s+(?:of\s+understanding\s+)?(?:[Bb]etween|[Oo]n|[Ff]or|to\s+implement|establishing|granting|setting\s+out|raising|"
+    r"expressing|condemning|calling\s+for|concerning|regarding|of\s+obligations|of\s+joint|of\s+cooperation|"
+    r"of\s+action|of\s+measures|of\s+(?:the\s+)?(?=[A-Z0-9])(?!January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)|covering|in\s+the\s+field|under\s+which)\b")
+# Complements a programme may have; "the programme of the conference" is a schedule, no instrument.
+_PROGRAMME_COMPLEMENT = re.compile(r"^\s+(?:of\s+(?:cooperation|action|measures|joint)|on|to\s+implement|against)\b")
+# Where a lowercase complement ends.
+_COMPLEMENT_END = re.compile(r"[,.;:()\u2013\u2014]|\s(?:was|were|is|are|which|that|who|signed|adopted|approved|"
+                             r"dating|dated|goes|went|has|have|had|will|would|broadens|and\s+(?:for|to|with|reach)|"
+                             r"and\s+[a-z]+ed)\b")
+# Words before a mention that make it unsigned: still planned, drafted or proposed.
+_UNSIGNED = re.compile(r"\b(?:prospects?|draft(?:ed|ing)?|future|possible|potential|proposed|planned|could|would|"
+                       r"will|may|might|expected|upcoming|forthcoming|suggested|proposal|work\s+on|studied|"
+                       r"preparations?\s+for|being)\b[^.;,]*$", re.IGNORECASE)
+# A kind word that heads an organisation's or a building's name: "Collective Security Treaty Organisation".
+_NAME_HEAD_AFTER = re.compile(r"^\s+(?:Organi[sz]ation|Cent(?:er|re)|Hall|Secretariat|Committee|Office|Council|"
+                              r"Implementation\s+Committee)\b")
+# "memoranda of understanding with ...: A, B and C" and "a memorandum with X ..., one with Y".
+_WITH = re.compile(r"^\s+(?:of\s+understanding\s+)?with\s+")
+_ONE_WITH = re.compile(r"\b(?:one|another)\s+with\s+")
+# "is a leading international programme": the kind word describes, it names no instrument.
+_COPULA = re.compile(r"\b(?:is|was|are|were|as|becomes|became|remains)\s+(?:an?|the|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}$")
+# Lowercase words before a kind word that say which one it is: "their strategic partnership treaty".
+_MODIFIERS = re.compile(r"(?:\b(?:their|its|his|her|the|[A-Z][\w-]*'s)\s+)((?:[a-z][\w-]+\s+){1,3})$")
+# Words before a lowercase kind word that belong to its title: "Five-year action plan", "joint declaration".
+_LOWER_LEFT = re.compile(r"((?:\b[A-Z][\w-]*\s+)*(?:\b(?:[Jj]oint|[Cc]omprehensive|[Ff]ive-year|[Tt]hree-year|"
+                         r"[Dd]evelopment|[Aa]ction|[Mm]odel|[Ii]ntergovernmental|[Cc]redit)\s+)*)$")
+# A city in parentheses or after "in" close to the mention: "(Astana, 14 June 2011)", "signed in Tashkent".
+_PAREN = re.compile(r"^\s*\(([^)]{3,60})\)")
+
+
+@lru_cache(maxsize=4)
+def _kind_pattern(lexicon: Lexicon) -> re.Pattern:
+    words = sorted(lexicon.agreement_kinds, key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
+@dataclass
+class _Found:
+    start: int  # in the sentence
+    end: int
+    title: str
+    kind: str
+    parties: list[str]
+    date_span: tuple[int, int] | None = None
+
+
+_MONTH_WORDS = frozenset("January February March April May June July August September October November "
+                         "December".split())
+
+
+def _is_capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper() and word not in _MONTH_WORDS
+
+
+def _tokens(text: str):
+    return [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\([^)]*\)|[\"\u201c][^\"\u201d]*[\"\u201d]|[^\s,;:.()]+(?:\.(?=\w))?|[,;:.]", text)]
+
+
+def _title_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a capitalised kind word into the title around it."""
+    toks = _tokens(text)
+    i = next(k for k, t in enumerate(toks) if t[0] >= start)
+    j = next(k for k, t in enumerate(toks) if t[1] >= end)
+    # left: capitalised words ("UN General Assembly Resolution", "Joint Declaration")
+    lo = i
+    while lo > 0 and _is_capitalised(toks[lo - 1][2]) and toks[lo - 1][2] not in ("On", "In", "The", "A", "An", "At"):
+        lo -= 1
+    # right: connectors and capitalised words; a comma only inside a list of capitalised words
+    hi = j
+    k = j + 1
+    while k < len(toks):
+        word = toks[k][2]
+        if word == "and" and any(_KIND_HEAD.fullmatch(t[2]) for t in toks[k + 1:k + 4]):
+            break  # "the Joint Declaration ... and the Memorandum of ...": two titles
+        if word.startswith("(") and not re.fullmatch(r"\([A-Z][A-Za-z]{1,9}\)", word):
+            break  # "(Astana, 14 June 2011)" tells where and when, it is no part of the title
+        if word.lower() in _CONNECTORS or _is_capitalised(word) or word.startswith("("):
+            hi = k if word.lower() not in _CONNECTORS else hi
+            k += 1
+            continue
+        if word == "," and k + 1 < len(toks) and _is_capitalised(toks[k + 1][2]) and any(
+                t[2] == "and" for t in toks[k + 1:k + 6]) and toks[j + 1:k] and toks[j + 1][2].lower() in ("on", "of"):
+            k += 1
+            continue
+        break
+    return toks[lo][0], toks[hi][1]
+
+
+def _split_parties(text: str, known: frozenset[str] = frozenset()) -> list[str]:
+    """'the SCO Secretariat and the United Nations Office on Drugs and Crime' -> the two names; a
+    known organisation's own "and" does not split it."""
+    text = re.sub(r"\s+", " ", text).strip(" ,.")
+    for name in sorted(known, key=len, reverse=True):
+        if " and " in name:
+            text = re.sub(re.escape(name), lambda m: m.group(0).replace(" and ", " \x00 "), text, flags=re.I)
+    parts = [p.replace(" \x00 ", " and ") for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text)]
+    out = []
+    for p in parts:
+        p = re.sub(r"^(?:the|its)\s+", "", p.strip()).strip()
+        if p and p[0].isupper():
+            out.append(p)
+    return out
+
+
+def _acronym(party: str, defined: dict[str, str], lexicon: Lexicon) -> str:
+    """A party as the text's acronym for it, when the text gives one."""
+    paren = re.search(r"\(([A-Za-z]{2,10})\)\s*$", party)
+    if paren:
+        return paren.group(1)
+    for acronym, name in defined.items():
+        if fold(name) == fold(party):
+            return acronym
+    return party
+
+
+def _between(title: str, known: frozenset[str]) -> list[str]:
+    m = re.search(r"\bbetween\s+(?:the\s+)?(.+)$", title)
+    if not m:
+        return []
+    tail = re.split(r"\s+(?:on|for|in|to|of)\s+(?=(?!the\b)[a-z])", m.group(1))[0]
+    shared = re.match(r"([A-Z][a-z]+)s\s+of\s+(?:the\s+)?(.+)$", tail)
+    if shared:  # "the Secretariats of the SCO and the UN" -> SCO Secretariat, UN Secretariat
+        return [f"{p} {shared.group(1)}" for p in _split_parties(shared.group(2), known)]
+    return _split_parties(tail, known)
+
+
+def _subject_parties(before: str, cast: Cast, lexicon: Lexicon) -> list[str]:
+    """'In 2014, the SCO's RATS and Interpol signed a memorandum': the organisations before the verb."""
+    clause = re.split(r"[,;]\s*", before)[-1] if before.count(",") else before
+    clause = re.sub(r"\b(?:signed|have|has|had|also|jointly)\b.*$", "", clause)
+    clause = re.sub(r"(?:[A-Z][\w'-]*\s+){1,6}\(([A-Z][A-Za-z]{1,9})\)", r"\1", clause)  # "Name (RATS)" -> RATS
+    names = re.findall(r"\b(?:[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*)*)", clause)
+    out = []
+    for n in names:
+        n = re.sub(r"^(?:The|In|On)\s+", "", n).replace("SCO's ", "").strip()
+        if not n or n in ("The", "In", "On") or n in lexicon.given_names:
+            continue
+        out.append(lexicon.countries.get(n, n))
+    return out
+
+
+def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
+    known = _known_names(cast, lexicon)
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+    lowercase_spans: list[tuple[int, int]] = []
+    for m in _kind_pattern(lexicon).finditer(text):
+        word = m.group(0)
+        if any(s <= m.start() < e for s, e in taken) and not (_is_capitalised(word) and any(
+                s <= m.start() < e for s, e in lowercase_spans)):
+            continue  # inside a title already read; a capitalised title inside a lowercase one counts
+        if _NAME_HEAD_AFTER.match(text[m.end():]):
+            continue
+        if _UNSIGNED.search(text[max(0, m.start() - 60):m.start()]):
+            continue
+        kind = lexicon.agreement_kinds[" ".join(word.lower().split())]
+        after = text[m.end():]
+        if _is_plural(word, lexicon):
+            found.extend(_listed(text, m, kind, taken, known))
+            continue
+        if _is_capitalised(word) and not (m.start() == 0 and not _title_like(after)):
+            s, e = _title_span(text, m.start(), m.end())
+            complement = _COMPLEMENT_START.match(text[e:])
+            if complement and (re.match(r"\s+[a-z]", text[e + complement.end():])
+                               or complement.group(0).strip().endswith("ing")):
+                # "Agreement on the stay of the Russian military base ...", "Joint Statement raising ..."
+                stop = _COMPLEMENT_END.search(text, e + complement.end())
+                e = stop.start() if stop else len(text)
+            title = text[s:e]
+            title = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", title)
+            quoted = _QUOTED.match(text[e:])
+            number = _NUMBER.match(text[e:])
+            if number:
+                e += number.end()
+                title = text[s:e]
+                quoted = _QUOTED.match(text[e:])
+            if quoted:
+                title = f"{title} \"{quoted.group(1).strip()}\""
+                e += quoted.end()
+            if fold(title) == fold(word) and not number and not quoted:
+                continue  # "the Memorandum" alone: a reference back, no new record
+            parties = _parties(title, word, kind, text, lexicon, known)
+            found.append(_Found(s, e, title, kind, parties))
+            taken.append((s, e))
+            continue
+        # a lowercase kind word: identified by a number, a quoted title, a complement or its signers
+        s, e = m.start(), m.end()
+        if _COPULA.search(text[:s]):
+            continue  # "The Paris Pact Initiative is a leading international programme on ...": a description
+        left = _LOWER_LEFT.search(text[:s])
+        if left and left.group(1).strip() and not re.fullmatch(r"(?:the|a|an)\s*", left.group(1).strip(), re.I):
+            s = left.start(1)
+        number = _NUMBER.match(text[e:])
+        quoted = None
+        if number:
+            e += number.end()
+            quoted = _QUOTED.match(text[e:])
+            if quoted:
+                e += quoted.end()
+        else:
+            quoted = _QUOTED.match(text[e:])
+            if quoted:
+                e += quoted.end()
+        parties: list[str] = []
+        if not number and not quoted:
+            complement = _COMPLEMENT_START.match(text[e:])
+            if complement and kind == "programme" and not _PROGRAMME_COMPLEMENT.match(text[e:]):
+                complement = None
+            with_list = _WITH.match(text[e:])
+            if complement and complement.group(0).strip().startswith("under"):
+                stop = re.compile(r"[.;]").search(text, e)  # "an agreement under which ... until 2042"
+                e = stop.start() if stop else len(text)
+            elif complement:
+                stop = _COMPLEMENT_END.search(text, e + complement.end())
+                e = stop.start() if stop else len(text)
+            elif with_list:
+                found.extend(_with_items(text, s, e, kind, word, taken))
+                continue
+            elif re.search(r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", text[:m.start()]):
+                parties = _subject_parties(text[:m.start()], cast, lexicon)
+                if len(parties) < 2:
+                    continue
+            elif re.match(r"^\s+(?:of|(?:signed|adopted|approved|concluded)\s+(?:on|in))\s+[A-Z0-9]", text[e:]) and (
+                    s < m.start() or _MODIFIERS.search(text[:m.start()])):
+                # "their strategic partnership treaty of June 16, 2004", "the Consortium's development
+                # strategy approved in Astana in June 2017": named by what it is and when it was made
+                modifiers = _MODIFIERS.search(text[:m.start()])
+                if modifiers and s == m.start():
+                    s = modifiers.start(1)
+            elif re.search(r"\bsigned\s+an?\s+joint\s+$", text[:m.start()]) or s < m.start() and re.match(
+                    r"joint\b", text[s:m.start()], re.I) and re.search(r"\b(?:signed|adopted|issued)\s+an?\s+$", text[:s]):
+                pass  # "signed a joint communique"
+            else:
+                continue
+        title = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", text[s:e].strip())
+        if parties and "between" not in title:
+            title = f"{title} between {' and '.join(parties)}"
+        parties = parties or _parties(title, word, kind, text, lexicon, known)
+        title = title[0].upper() + title[1:] if title else title
+        found.append(_Found(s, e, title, kind, parties))
+        taken.append((s, e))
+        lowercase_spans.append((s, e))
+    return found
+
+
+def _is_plural(word: str, lexicon: Lexicon) -> bool:
+    """'memoranda', 'agreements', 'MoUs', 'treaties' name several instruments, none in particular."""
+    w = " ".join(word.lower().split())
+    head = w.split()[0]
+    if head in ("memoranda",) or head.endswith("ies"):
+        return True
+    return head.endswith("s") and head[:-1] in lexicon.agreement_kinds
+
+
+def _known_names(cast: Cast, lexicon: Lexicon) -> frozenset[str]:
+    return frozenset([*cast.organizations.values(), *lexicon.acronyms.values()])
+
+
+def _title_like(after: str) -> bool:
+    return bool(re.match(r"^\s+(?:of|on|between|for)\s+", after))
+
+
+def _parties(title: str, word: str, kind: str, sentence: str, lexicon: Lexicon,
+             known: frozenset[str]) -> list[str]:
+    """Who is bound: a resolution's adopting assembly; else those the title names "between";
+    else the organisation that names it ("SCO Convention on ...")."""
+    if kind == "resolution":
+        return ["UN General Assembly"] if re.search(r"General\s+Assembly|UNGA", sentence) else []
+    return _between(title, known) or _prefix_party(title, word, lexicon)
+
+
+def _prefix_party(title: str, word: str, lexicon: Lexicon) -> list[str]:
+    """'SCO Convention on ...', 'UN Charter': the organisation that names the instrument."""
+    head = title.split(word)[0].strip()
+    for token in head.split():
+        if token.isupper() and 2 <= len(token) <= 8:
+            return [token]
+    return []
+
+
+def _listed(text: str, m: re.Match, kind: str, taken: list, known: frozenset[str]) -> list[_Found]:
+    """'has memoranda of understanding with several UN bodies: A (X), B, C and D' -> one each."""
+    granting = re.match(r"^\s+((?:granting|establishing|conferring)\s+[^.;,]*?\s+(?:to|on|with))\s+"
+                        r"([A-Z][\w' -]+?(?:,\s*[A-Z][\w' -]+?)*\s+and\s+[A-Z][\w'-]+)", text[m.end():])
+    if granting:  # "memoranda granting dialogue partner status to Egypt and Qatar" -> one each
+        out = [_Found(m.start(), m.end() + granting.end(), f"{kind.title()} {granting.group(1)} {item}", kind, [item])
+               for item in _split_parties(granting.group(2), known)]
+        taken.append((m.start(), m.end() + granting.end()))
+        return out
+    colon = text.find(":", m.end())
+    with_at = re.match(r"^\s+(?:of\s+understanding\s+)?with\b", text[m.end():])
+    if not with_at or colon < 0:
+        return []
+    items = _split_parties(text[colon + 1:].rstrip("."), known)
+    out = []
+    for item in items:
+        out.append(_Found(m.start(), len(text), f"{kind.title()} with {item}", kind, [item]))
+    taken.append((m.start(), len(text)))
+    return out
+
+
+def _with_items(text: str, s: int, e: int, kind: str, word: str, taken: list) -> list[_Found]:
+    """'a memorandum with X dating from 2008, one with Y signed in June 2011, ...'."""
+    out = []
+    segment_starts = [s] + [mm.start() for mm in _ONE_WITH.finditer(text, e)] + [
+        mm.start() for mm in re.finditer(rf"\b(?:an?|another)\s+{re.escape(word)}\s+with\s+", text[e:] and text)
+        if mm.start() > s]
+    segment_starts = sorted(set(segment_starts))
+    for n, start in enumerate(segment_starts):
+        stop = segment_starts[n + 1] if n + 1 < len(segment_starts) else len(text)
+        piece = text[start:stop]
+        w = re.search(r"\bwith\s+(?:the\s+)?(.+)", piece)
+        if not w:
+            continue
+        party = re.split(r"\s+(?:dating|dated|signed|concluded|adopted|since|in\s+\d|\(|and\s+one\b|and\s+another\b|and\s+a\s+)",
+                         w.group(1))[0].strip(" ,.;")
+        party = re.split(r",", party)[0].strip()
+        party = re.match(r"(?:[A-Z][\w'-]*|of|for|and|the|on|in)(?:\s+(?:[A-Z][\w'-]*|of|for|and|the|on|in))*", party)
+        party = re.sub(r"(?:\s+(?:of|for|and|the|on|in))+$", "", party.group(0)) if party else ""
+        if not party or not party[0].isupper():
+            continue
+        out.append(_Found(start, stop, f"{kind.title()} with {party}", kind, [party],
+                          date_span=(start, stop)))
+    if out:
+        taken.append((s, len(text)))
+    return out
+
+
+def _is_reported(text: str, f: _Found) -> bool:
+    return bool(_SIGNED_BEFORE.search(text[:f.start]) or _SIGNED_AFTER.match(text[f.end:]))
+
+
+def _clause_date(mentions: list[DateMention], sent: Sentence, f: _Found) -> PartialDate | None:
+    """The date written with the mention: inside its own segment, else nearest in the sentence
+    (within its clause), not inside the title itself."""
+    candidates = []
+    for mm in mentions:
+        at = mm.span.start - sent.start
+        if mm.date.year is None:
+            continue
+        inside_title = f.start <= at < f.end and f.date_span is None and not sent.text[f.start:f.end].endswith(
+            mm.span.text)
+        if inside_title and not re.search(r"\b(?:of|dating\s+from|from|\()\s*$", sent.text[max(0, at - 12):at]):
+            continue  # "a programme for 2023-2025": the years are part of the title
+        if f.date_span is not None:
+            if f.date_span[0] <= at < f.date_span[1]:
+                candidates.append((0, mm))
+            continue
+        gap = sent.text[min(at, f.end):max(at, f.start)]
+        if ";" in gap:
+            continue
+        distance = at - f.end if at >= f.end else (f.start - at) * 1.5
+        candidates.append((distance, mm))
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda c: c[0])[1]
+    return _main_date(best.date) if best.date.end is not None and best.date.month is not None else best.date
+
+
+def _place(text: str, f: _Found, lexicon: Lexicon, reported: bool) -> str | None:
+    from sco_cli.extract.meetings import _city
+
+    paren = _PAREN.match(text[f.end:])
+    if paren:
+        city = _city(paren.group(1), lexicon, None)
+        if city:
+            return city
+    window = text[f.end:f.end + 80] if f.date_span is None else text[f.date_span[0]:f.date_span[1]]
+    m = re.search(r"\b(?:in|at)\s+([A-Z][\w'. -]+)", window)
+    if m:
+        city = _city(m.group(1), lexicon, None)
+        if city:
+            return city
+    if reported:
+        first = f.title.split()[0] if f.title else ""
+        if first in lexicon.cities:
+            return first  # "the Samarkand Declaration", adopted at the summit in Samarkand
+        return _city(text, lexicon, None)
+    return None
+
+
+def find_agreements(article: Article, sentences: list[Sentence], cast: Cast, dates: ArticleDates,
+                    lexicon: Lexicon) -> list[Agreement]:
+    by_sentence: dict[int, list[DateMention]] = {}
+    for mm in dates.mentions:
+        for n, s in enumerate(sentences):
+            if s.start <= mm.span.start < s.end:
+                by_sentence.setdefault(n, []).append(mm)
+                break
+    out: list[Agreement] = []
+    keys: dict[str, int] = {}
+    for n, sent in enumerate(sentences):
+        for f in _find_in_sentence(sent.text, cast, lexicon):
+            reported = _is_reported(sent.text, f) and not is_future(sent.text, f.start)
+            date = _clause_date(by_sentence.get(n, []), sent, f)
+            if date is None and reported:
+                date = dates.doc_date
+            place = _place(sent.text, f, lexicon, reported and (date is None or date == dates.doc_date))
+            parties = tuple(dict.fromkeys(_acronym(p, cast.organizations, lexicon) for p in f.parties))
+            if re.match(r"^\w+ with ", f.title) and len(parties) == 1:
+                f.title = f"{f.kind.title()} with {parties[0]}"
+            agreement = Agreement(f.title, f.kind, parties, date, place, sent.text,
+                                  reported and (date is None or date == dates.doc_date))
+            key = f"{f.kind}|{_title_key(f.title)}"
+            alt = f"{f.kind}|{'+'.join(sorted(fold(p) for p in parties))}" if len(parties) >= 2 else None
+            same = keys.get(key) if key in keys else keys.get(alt) if alt else None
+            if same is None and parties and not _own_words(f.title, f.kind, parties):
+                # "the memorandum with the FAO" after "the Memorandum ... between the SCO and the FAO"
+                same = next((k for k, a in enumerate(out) if a.kind == f.kind and a.parties and
+                             {fold(p) for p in parties} <= {fold(p) for p in a.parties}), None)
+            if same is not None:
+                out[same] = _richer(out[same], agreement)
+                continue
+            keys[key] = len(out)
+            if alt:
+                keys.setdefault(alt, len(out))
+            out.append(agreement)
+    return out
+
+
+def _own_words(title: str, kind: str, parties) -> set[str]:
+    """The words of a title beyond its kind and parties: none in 'Memorandum with FAO'."""
+    words = set(_title_key(title).split()) - {kind, "understanding", "memorandum"}
+    for p in parties:
+        words -= set(fold(p).split())
+    return words
+
+
+def _title_key(title: str) -> str:
+    stop = {"the", "of", "on", "and", "between", "in", "for", "a", "an", "to", "with", "by", "at"}
+    return " ".join(w for w in fold(title).split() if w not in stop)
+
+
+def _richer(a: Agreement, b: Agreement) -> Agreement:
+    """Two mentions of one instrument in an article: keep the fuller fields of each."""
+    return Agreement(
+        title=a.title if len(a.title) >= len(b.title) else b.title,
+        kind=a.kind,
+        parties=a.parties if len(a.parties) >= len(b.parties) else b.parties,
+        date=_more_precise(a.date, b.date),
+        place=a.place or b.place,
+        evidence=a.evidence,
+        reported=a.reported or b.reported,
+    )
+
+
+def _more_precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    if a is None or b is None:
+        return a or b
+    order = {"year": 0, "month": 1, "day": 2}
+    return b if order[b.precision] > order[a.precision] and (a.year == b.year) else a
