@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sco_cli.extract.dates import ArticleDates, _main_date, is_future
+from sco_cli.extract.meetings import _city
 from sco_cli.extract.people import Cast
 from sco_cli.extract.text import Sentence
 from sco_cli.lexicon import Lexicon
@@ -52,6 +53,8 @@ _PROGRAMME_COMPLEMENT = re.compile(r"^\s+(?:of\s+(?:cooperation|action|measures|
 _COMPLEMENT_END = re.compile(r"[,.;:()\u2013\u2014]|\s(?:was|were|is|are|which|that|who|signed|adopted|approved|"
                              r"dating|dated|goes|went|has|have|had|will|would|broadens|and\s+(?:for|to|with|reach)|"
                              r"and\s+[a-z]+ed)\b")
+# Where the clause that tells about an instrument ends: "..., and designated Varanasi as ...".
+_CLAUSE_BREAK = re.compile(r",\s+and\s+|;\s*|\s+and\s+(?:also\s+)?[a-z]+ed\b")
 # Words before a mention that make it unsigned: still planned, drafted or proposed.
 _UNSIGNED = re.compile(r"\b(?:prospects?|draft(?:ed|ing)?|future|possible|potential|proposed|planned|could|would|"
                        r"will|may|might|expected|upcoming|forthcoming|suggested|proposal|work\s+on|studied|"
@@ -376,18 +379,20 @@ def _is_reported(text: str, f: _Found) -> bool:
     return bool(_SIGNED_BEFORE.search(text[:f.start]) or _SIGNED_AFTER.match(text[f.end:]))
 
 
-def _clause_date(mentions: list[DateMention], sent: Sentence, f: _Found) -> PartialDate | None:
+def _clause_date(mentions: list[DateMention], sent: Sentence, f: _Found, lo: int = 0,
+                 hi: int | None = None) -> PartialDate | None:
     """The date written with the mention: inside its own segment, else nearest in the sentence
     (within its clause), not inside the title itself."""
+    hi = len(sent.text) if hi is None else hi
     candidates = []
     for mm in mentions:
         at = mm.span.start - sent.start
         if mm.date.year is None:
             continue
-        inside_title = f.start <= at < f.end and f.date_span is None and not sent.text[f.start:f.end].endswith(
-            mm.span.text)
-        if inside_title and not re.search(r"\b(?:of|dating\s+from|from|\()\s*$", sent.text[max(0, at - 12):at]):
-            continue  # "a programme for 2023-2025": the years are part of the title
+        if f.start <= at < f.end and f.date_span is None:
+            continue  # "a plan covering 2023-2027", "until 2042": the years belong to the title
+        if not lo <= at < hi:
+            continue  # the date of a neighbouring instrument in the same sentence
         if f.date_span is not None:
             if f.date_span[0] <= at < f.date_span[1]:
                 candidates.append((0, mm))
@@ -403,9 +408,11 @@ def _clause_date(mentions: list[DateMention], sent: Sentence, f: _Found) -> Part
     return _main_date(best.date) if best.date.end is not None and best.date.month is not None else best.date
 
 
-def _place(text: str, f: _Found, lexicon: Lexicon, reported: bool) -> str | None:
-    from sco_cli.extract.meetings import _city
-
+def _place(text: str, f: _Found, lexicon: Lexicon, reported: bool, dated_here: bool, lo: int, hi: int,
+           main_place: str | None) -> str | None:
+    """Where it was signed: "(Astana, 14 June 2011)", "signed in Tashkent", a city in the same
+    clause when the sentence dates or reports the signing, else the article's place for a signing
+    it reports."""
     paren = _PAREN.match(text[f.end:])
     if paren:
         city = _city(paren.group(1), lexicon, None)
@@ -417,11 +424,16 @@ def _place(text: str, f: _Found, lexicon: Lexicon, reported: bool) -> str | None
         city = _city(m.group(1), lexicon, None)
         if city:
             return city
+    if reported or dated_here:
+        for m in re.finditer(r"\b(?:[Ii]n|at)\s+((?:[A-Z][\w'-]*\s?){1,3})", text[lo:f.start] + " . " + text[f.end:hi]):
+            city = _city(m.group(1), lexicon, None)
+            if city:
+                return city  # "met in Tashkent and signed", "adopted in Astana on 9 June"
     if reported:
         first = f.title.split()[0] if f.title else ""
         if first in lexicon.cities:
             return first  # "the Samarkand Declaration", adopted at the summit in Samarkand
-        return _city(text, lexicon, None)
+        return main_place
     return None
 
 
@@ -433,15 +445,45 @@ def find_agreements(article: Article, sentences: list[Sentence], cast: Cast, dat
             if s.start <= mm.span.start < s.end:
                 by_sentence.setdefault(n, []).append(mm)
                 break
+    from sco_cli.extract.meetings import _near, _own_date, main_place_of  # shared with meetings
+
+    main_place = main_place_of(article, sentences, dates, lexicon)
     out: list[Agreement] = []
     keys: dict[str, int] = {}
     for n, sent in enumerate(sentences):
-        for f in _find_in_sentence(sent.text, cast, lexicon):
-            reported = _is_reported(sent.text, f) and not is_future(sent.text, f.start)
-            date = _clause_date(by_sentence.get(n, []), sent, f)
-            if date is None and reported:
-                date = dates.doc_date
-            place = _place(sent.text, f, lexicon, reported and (date is None or date == dates.doc_date))
+        found = sorted(_find_in_sentence(sent.text, cast, lexicon), key=lambda f: f.start)
+        previous: tuple[bool, PartialDate | None, str | None] = (False, None, None)
+        for k, f in enumerate(found):
+            nested = any(o is not f and o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end)
+                         for o in found)
+            lo = max((o.end for o in found if o.end <= f.start), default=0)
+            hi = min((o.start for o in found if o.start >= f.end), default=len(sent.text))
+            listed = k > 0 and (found[k - 1].start, found[k - 1].end) == (f.start, f.end) or k > 0 and re.fullmatch(
+                r"\s*(?:,|and|,\s*and)?\s*(?:the\s+|an?\s+)?", sent.text[found[k - 1].end:f.start] or "-")
+            if nested:
+                reported, date, place = False, _clause_date([], sent, f), None
+            elif listed and (previous[0] or previous[1] is not None):
+                reported, date, place = previous  # "signed the Astana Declaration, the SCO Convention ... and ..."
+            else:
+                reported = _is_reported(sent.text, f) and not is_future(sent.text, f.start)
+                if any(o is not f and f.start < o.start < f.end for o in found):
+                    hi = f.start  # "a plan for implementing the Treaty on ..., signed in 2007": the treaty's date
+                clause_end = _CLAUSE_BREAK.search(sent.text, f.end)
+                if clause_end and clause_end.start() < hi:
+                    hi = clause_end.start()
+                date = _clause_date(by_sentence.get(n, []), sent, f, lo, hi)
+                dated_here = date is not None
+                if date is None and reported:
+                    # as for meetings: "on Saturday", the day the previous sentence told, or the main date
+                    date = _own_date([], sent.text, None, dates.doc_date)
+                    if date is None and n > 0 and sentences[n - 1].paragraph == sent.paragraph:
+                        earlier = _own_date(by_sentence.get(n - 1, []), sentences[n - 1].text, 0, dates.doc_date)
+                        date = earlier if earlier is not None and _near(earlier, dates.doc_date) else None
+                    date = date or dates.doc_date
+                place = _place(sent.text, f, lexicon, reported, dated_here, lo, hi,
+                               main_place if date == dates.doc_date or date is None or
+                               _near(date, dates.doc_date) else None)
+            previous = (reported, date, place)
             parties = tuple(dict.fromkeys(_acronym(p, cast.organizations, lexicon) for p in f.parties))
             if re.match(r"^\w+ with ", f.title) and len(parties) == 1:
                 f.title = f"{f.kind.title()} with {parties[0]}"

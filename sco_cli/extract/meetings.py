@@ -146,14 +146,20 @@ def _dateline_city(dates: ArticleDates, lexicon: Lexicon) -> str | None:
     return name
 
 
+def main_place_of(article: Article, sentences: list[Sentence], dates: ArticleDates,
+                  lexicon: Lexicon) -> str | None:
+    """Where the article's story happens: the dateline's city, else the first city of the lead."""
+    place = _dateline_city(dates, lexicon)
+    if place is None and dates.lead is not None:
+        lead_sents = [s for s in sentences if dates.lead.start <= s.start < dates.lead.end]
+        place = next((c for c in (_city(s.text, lexicon, None) for s in lead_sents) if c), None)
+    return place
+
+
 def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates: ArticleDates,
                   lexicon: Lexicon) -> list[Meeting]:
     dateline_city = _dateline_city(dates, lexicon)
-    lead = dates.lead
-    main_place = dateline_city
-    if main_place is None and lead is not None:
-        lead_sents = [s for s in sentences if lead.start <= s.start < lead.end]
-        main_place = next((c for c in (_city(s.text, lexicon, None) for s in lead_sents) if c), None)
+    main_place = main_place_of(article, sentences, dates, lexicon)
     mentions_by_sentence: dict[int, list[DateMention]] = {}
     for m in dates.mentions:
         for n, s in enumerate(sentences):
