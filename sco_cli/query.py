@@ -317,16 +317,29 @@ def _completeness(a: Agreement) -> tuple:
 
 
 def _same_instrument(a: Agreement, b: Agreement) -> bool:
+    """One instrument told twice: same kind, and the same normalised title, or the same parties
+    and the same date, or titles that share nearly all their words and dates that agree."""
     from sco_cli.normalize import fold
 
     if a.kind != b.kind:
         return False
-    if _title_key(a.title) == _title_key(b.title):
+    key_a, key_b = _title_key(a.title), _title_key(b.title)
+    if key_a == key_b:
         return True
+    # recurring instruments (the UN resolution on cooperation with the SCO comes every two years)
+    # share their words: near-identical titles are one instrument only when both dates agree
+    dates_agree = a.date is not None and b.date is not None and a.date.iso is not None and \
+        b.date.iso is not None and a.date.iso[:4] == b.date.iso[:4]
     parties_a = {fold(p) for p in a.parties}
     parties_b = {fold(p) for p in b.parties}
-    return bool(parties_a) and parties_a == parties_b and a.date is not None and b.date is not None \
-        and a.date.iso is not None and a.date.iso == b.date.iso
+    if parties_a and parties_a == parties_b and a.date is not None and b.date is not None \
+            and a.date.iso is not None and a.date.iso == b.date.iso:
+        return True
+    if parties_a and parties_b and parties_a.isdisjoint(parties_b):
+        return False  # "memoranda granting status to Egypt and Qatar" are two
+    words_a, words_b = set(key_a.split()), set(key_b.split())
+    overlap = len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
+    return dates_agree and overlap >= 0.8 and min(len(words_a), len(words_b)) >= 3
 
 
 def group_agreements(mentions: list[tuple[str, str, Agreement]]) -> list[AgreementRecord]:
@@ -382,9 +395,9 @@ def agreements(handle: Handle, text: str | None = None, *, party: str | None = N
     if kind:
         records = [r for r in records if r.agreement.kind == kind]
     if party:
-        want = fold(party)
-        records = [r for r in records if any(want == fold(p) or want in fold(p).split() or
-                                             (len(want) > 3 and want in fold(p)) for p in r.agreement.parties)]
+        wanted = _org_names(party)
+        records = [r for r in records if any(wanted & _org_names(p) or _contains(p, party)
+                                             for p in r.agreement.parties)]
     lo = date_from.bounds()[0] if date_from else None
     hi = date_to.bounds()[1] if date_to else None
     if lo is not None or hi is not None:
@@ -394,3 +407,26 @@ def agreements(handle: Handle, text: str | None = None, *, party: str | None = N
         records = [r for r in records if inside(r)]
     records.sort(key=lambda r: (_sort_key_date(r.agreement.date), r.agreement.title))
     return records[:limit] if limit else records
+
+
+def _org_names(name: str) -> set[str]:
+    """All folded names an organisation goes by: as given, its acronym, its full name."""
+    from sco_cli.lexicon import default_lexicon
+    from sco_cli.normalize import fold
+
+    lexicon = default_lexicon()
+    out = {fold(name)}
+    acronym = lexicon.organizations.get(fold(name))
+    if acronym:
+        out.add(fold(acronym))
+    for acr, full in lexicon.acronyms.items():
+        if fold(acr) == fold(name):
+            out.add(fold(full))
+    return out
+
+
+def _contains(party: str, wanted: str) -> bool:
+    """'--party SCO' matches 'SCO Secretariat'; '--party Interpol' matches 'Interpol'."""
+    from sco_cli.normalize import fold
+
+    return fold(wanted) in fold(party).split() or (len(fold(wanted)) > 3 and fold(wanted) in fold(party))

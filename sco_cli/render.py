@@ -217,7 +217,9 @@ def table(columns: Sequence[Column], items: Sequence[Any], title: str | None = N
     from rich import box
     from rich.table import Table
 
-    t = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", expand=False, pad_edge=False)
+    # columns with a ratio share the terminal's width; the others keep their natural width
+    expand = any(c.ratio for c in columns)
+    t = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", expand=expand, pad_edge=False)
     for c in columns:
         t.add_column(c.header, style=c.style, no_wrap=c.no_wrap, ratio=c.ratio, justify=c.justify)
     for item in items:

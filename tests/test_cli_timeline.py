@@ -60,7 +60,7 @@ def test_timeline_table_at_width_100(sco, month_corpus):
     assert [line.rstrip() for line in result.stdout.splitlines()] == [
         "",
         " date         mention      doc_id   sentence",
-        " " + "\u2500" * 82,
+        " " + "\u2500" * 98,
         " 2019-03      March 2019   a        The plan was adopted in March 2019 in Tashkent.",
         " 2019-05-02   2 May 2019   a        Talks followed on 2 May 2019.",
         "",

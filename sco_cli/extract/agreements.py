@@ -170,6 +170,9 @@ def _between(title: str, known: frozenset[str]) -> list[str]:
     shared = re.match(r"([A-Z][a-z]+)s\s+of\s+(?:the\s+)?(.+)$", tail)
     if shared:  # "the Secretariats of the SCO and the UN" -> SCO Secretariat, UN Secretariat
         return [f"{p} {shared.group(1)}" for p in _split_parties(shared.group(2), known)]
+    shared = re.match(r"(.+?)\s+and\s+(?:the\s+)?([A-Z][\w-]*)\s+([A-Z][a-z]+)s$", tail)
+    if shared and " " not in shared.group(1).strip():  # "UN and SCO Secretariats" -> UN Secretariat, SCO Secretariat
+        return [f"{shared.group(1).strip()} {shared.group(3)}", f"{shared.group(2)} {shared.group(3)}"]
     return _split_parties(tail, known)
 
 
