@@ -268,6 +268,8 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
             elif with_list:
                 found.extend(_with_items(text, s, e, kind, word, taken))
                 continue
+            elif re.search(r"\b(?:signed|adopted|issued)\s+an?\s+joint\s+$", text[:m.start()]):
+                pass  # "signed a joint communique": a joint document is one of its kind
             elif re.search(r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", text[:m.start()]):
                 parties = _subject_parties(text[:m.start()], cast, lexicon)
                 if len(parties) < 2:
@@ -279,9 +281,6 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
                 modifiers = _MODIFIERS.search(text[:m.start()])
                 if modifiers and s == m.start():
                     s = modifiers.start(1)
-            elif re.search(r"\bsigned\s+an?\s+joint\s+$", text[:m.start()]) or s < m.start() and re.match(
-                    r"joint\b", text[s:m.start()], re.I) and re.search(r"\b(?:signed|adopted|issued)\s+an?\s+$", text[:s]):
-                pass  # "signed a joint communique"
             else:
                 continue
         title = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", text[s:e].strip())

@@ -188,11 +188,29 @@ def defined_organizations(text: str) -> dict[str, str]:
     """Acronyms the text defines: {"UNODC": "United Nations Office on Drugs and Crime"}."""
     out: dict[str, str] = {}
     for m in _DEFINED_ACRONYM.finditer(text):
-        name = " ".join(re.sub(r"^(?:The|the)\s+", "", m.group(1)).split())
         acronym = m.group(2).strip()
+        name = _name_for_acronym(" ".join(m.group(1).split()), acronym)
         if len(name.split()) >= 2 and acronym not in out:
             out[acronym] = name
     return out
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(part[0] for w in words for part in w.split("-") if part[:1].isupper())
+
+
+def _name_for_acronym(text: str, acronym: str) -> str:
+    """The words before "(ACR)" that the acronym stands for: in "the SCO Secretariat and the United
+    Nations Office on Drugs and Crime (UNODC)" only the last five capitalised words do."""
+    words = text.split()
+    starts = [i for i, w in enumerate(words) if w[:1].isupper() and w not in ("The",)]
+    for i in starts:
+        if _initials(words[i:]).lower() == acronym.lower():
+            return " ".join(words[i:])
+    for i in starts:
+        if words[i][0].lower() == acronym[0].lower():
+            return " ".join(words[i:])
+    return " ".join(words[starts[0]:]) if starts else text
 
 
 # ---- the cast ----------------------------------------------------------------------------------

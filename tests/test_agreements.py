@@ -1,0 +1,127 @@
+"""Agreements: each way news names an instrument, the negatives, and deduplication."""
+import pytest
+
+from sco_cli.corpus import parse_article
+from sco_cli.extract import extract
+from sco_cli.model import Agreement, PartialDate
+from sco_cli.query import group_agreements
+
+
+def agreements(body: str):
+    """[(kind, title, parties, date, place)] extracted from an article with this body."""
+    facts = extract(parse_article(f"Headline\n\n{body}", "doc"))
+    return [(a.kind, a.title, list(a.parties), a.date.iso if a.date else None, a.place) for a in facts.agreements]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        pytest.param(
+            "Cooperation rests on the Memorandum of Understanding between the SCO Secretariat and the United "
+            "Nations Office on Drugs and Crime (UNODC) (Astana, 14 June 2011).",
+            [("memorandum", "Memorandum of Understanding between the SCO Secretariat and the United Nations Office "
+              "on Drugs and Crime (UNODC)", ["SCO Secretariat", "UNODC"], "2011-06-14", "Astana")],
+            id="titled-with-place-and-date-in-parentheses"),
+        pytest.param(
+            "In 2014, the SCO's Regional Anti-Terrorist Structure (RATS) and Interpol signed a memorandum of "
+            "understanding.",
+            [("memorandum", "Memorandum of understanding between RATS and Interpol", ["RATS", "Interpol"], "2014",
+              None)],
+            id="signers-before-a-lowercase-kind"),
+        pytest.param(
+            "On 2 December 2004, Resolution A/RES/59/48 was adopted at the 59th session of the UN General Assembly "
+            "entitled \"Observer status for the Shanghai Cooperation Organisation\".",
+            [("resolution", "Resolution A/RES/59/48", ["UN General Assembly"], "2004-12-02", None)],
+            id="numbered-resolution"),
+        pytest.param(
+            "On 25 March 2021, the United Nations General Assembly adopted resolution 75/69, \"Cooperation between "
+            "the United Nations and the Shanghai Cooperation Organization\".",
+            [("resolution", "Resolution 75/69, \"Cooperation between the United Nations and the Shanghai "
+              "Cooperation Organization\"", ["UN General Assembly"], "2021-03-25", None)],
+            id="numbered-and-quoted-resolution"),
+        pytest.param(
+            "Their cooperation stems from the objectives stated in the Vienna Declaration of 2012.",
+            [("declaration", "Vienna Declaration", [], "2012", None)], id="declaration-of-year"),
+        pytest.param(
+            "On 5 April 2010, the two met in Tashkent and signed a Joint Declaration on Cooperation between the "
+            "Secretariats of the SCO and the UN.",
+            [("declaration", "Joint Declaration on Cooperation between the Secretariats of the SCO and the UN",
+              ["SCO Secretariat", "UN Secretariat"], "2010-04-05", "Tashkent")],
+            id="signed-joint-declaration"),
+        pytest.param(
+            "The SCO Secretariat already has memoranda of understanding with several UN bodies: the Economic and "
+            "Social Commission for Asia and the Pacific (ESCAP), UNESCO and the Food and Agriculture Organization "
+            "(FAO).",
+            [("memorandum", "Memorandum with ESCAP", ["ESCAP"], None, None),
+             ("memorandum", "Memorandum with UNESCO", ["UNESCO"], None, None),
+             ("memorandum", "Memorandum with FAO", ["FAO"], None, None)],
+            id="memoranda-listed"),
+        pytest.param(
+            "The ministers also adopted a road map on support for Afghanistan.",
+            [("plan", "Road map on support for Afghanistan", [], None, None)], id="roadmap-is-a-plan"),
+        pytest.param(
+            "The heads of delegation signed a joint communique.",
+            [("statement", "Joint communique", [], None, None)], id="communique-is-a-statement"),
+    ],
+)
+def test_instrument_phrasings(body, expected):
+    assert agreements(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("The SCO supports the three basic UN conventions on drugs.", id="generic-plural"),
+        pytest.param("Singh said the failure to respect existing agreements had hurt ties.", id="existing-agreements"),
+        pytest.param("Under the memorandum, the two organisations will share information.", id="reference-back"),
+        pytest.param("The Paris Pact Initiative is a leading international programme on combatting trafficking.",
+                     id="description-not-instrument"),
+        pytest.param("They discussed a possible memorandum of understanding between the SCO and the UNECE.",
+                     id="not-yet-signed"),
+        pytest.param("Leaders met at the Collective Security Treaty Organisation (CSTO) headquarters.",
+                     id="kind-word-in-an-organisation-name"),
+    ],
+)
+def test_not_instruments(body):
+    assert agreements(body) == []
+
+
+def test_two_mentions_in_one_article_are_one_record_with_the_fuller_fields():
+    body = ("In June 2011, the Memorandum of Understanding between the SCO Secretariat and the UNODC was signed. "
+            "They recalled the Memorandum of Understanding between the SCO Secretariat and the United Nations "
+            "Office on Drugs and Crime (UNODC) (Astana, 14 June 2011).")
+    assert agreements(body) == [
+        ("memorandum", "Memorandum of Understanding between the SCO Secretariat and the United Nations Office on "
+         "Drugs and Crime (UNODC)", ["SCO Secretariat", "UNODC"], "2011-06-14", "Astana")]
+
+
+def _agreement(title, parties=(), date=None, place=None, kind="memorandum"):
+    return Agreement(title, kind, tuple(parties), date, place, f"evidence: {title}")
+
+
+def test_group_agreements_across_articles():
+    day = PartialDate(2010, 4, 5)
+    records = group_agreements([
+        ("a#0", "a", _agreement("Joint Declaration on Cooperation between UN and SCO Secretariats",
+                                ["UN Secretariat", "SCO Secretariat"], day, "Tashkent", "declaration")),
+        ("b#0", "b", _agreement("Joint Declaration on Cooperation between the Secretariats of the SCO and the UN",
+                                ["SCO Secretariat", "UN Secretariat"], day, None, "declaration")),
+        ("c#0", "c", _agreement("Memorandum granting dialogue partner status to Egypt", ["Egypt"],
+                                PartialDate(2022, 9, 14))),
+        ("c#1", "c", _agreement("Memorandum granting dialogue partner status to Qatar", ["Qatar"],
+                                PartialDate(2022, 9, 14))),
+        ("d#0", "d", _agreement("Resolution on cooperation between the UN and the SCO", ["UN General Assembly"],
+                                PartialDate(2016, 11), kind="resolution")),
+        ("e#0", "e", _agreement("Resolution on cooperation between the UN and the SCO", ["UN General Assembly"],
+                                PartialDate(2016, 11), kind="resolution")),
+        ("f#0", "f", _agreement("Resolution on Cooperation between the United Nations and the SCO",
+                                ["UN General Assembly"], None, kind="resolution")),
+    ])
+    summary = [(r.agreement.kind, r.agreement.place, [m.doc_id for m in r.mentions]) for r in records]
+    assert summary == [
+        ("declaration", "Tashkent", ["a", "b"]),
+        ("memorandum", None, ["c"]),
+        ("memorandum", None, ["c"]),
+        ("resolution", None, ["d", "e"]),
+        ("resolution", None, ["f"]),  # undated: the same words recur in every biennial resolution
+    ]

@@ -1,0 +1,145 @@
+"""Meetings and people: each phrasing of a meeting, the negatives, coreference, dates, places."""
+import pytest
+
+from sco_cli.corpus import parse_article
+from sco_cli.extract import extract
+
+
+def meetings(body: str, headline: str = "Headline", planned: bool = False):
+    """[(date, [participant names], place, format)] extracted from an article with this body."""
+    facts = extract(parse_article(f"{headline}\n\n{body}", "doc"))
+    return [(m.date.iso if m.date else None, [p.name for p in m.participants], m.place, m.format)
+            for m in facts.meetings if m.planned == planned]
+
+
+def people(body: str):
+    facts = extract(parse_article(f"Headline\n\n{body}", "doc"))
+    return [(p.name, p.role, p.organization) for p in facts.people]
+
+
+NOROV = "SCO Secretary-General Vladimir Norov"
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        pytest.param(f"On 6 March 2020, {NOROV} met with Paris Pact Coordinator Marie-Anne Menier in Vienna.",
+                     [("2020-03-06", ["Vladimir Norov", "Marie-Anne Menier"], "Vienna", "in-person")], id="met-with"),
+        pytest.param(f"On 2 May 2019, {NOROV} had a meeting with Foreign Minister Sergei Lavrov in Moscow.",
+                     [("2019-05-02", ["Vladimir Norov", "Sergei Lavrov"], "Moscow", "in-person")],
+                     id="had-a-meeting-with"),
+        pytest.param(f"On 2 May 2019, {NOROV} had a meeting in Geneva with Tatiana Valovaya, Director-General of "
+                     "the United Nations Office at Geneva.",
+                     [("2019-05-02", ["Vladimir Norov", "Tatiana Valovaya"], "Geneva", "in-person")],
+                     id="had-a-meeting-in-city-with"),
+        pytest.param("On 16 March 2023, SCO Secretary-General Zhang Ming held talks with Deputy Foreign Minister "
+                     "Andrei Rudenko in Moscow.",
+                     [("2023-03-16", ["Zhang Ming", "Andrei Rudenko"], "Moscow", "in-person")], id="held-talks-with"),
+        pytest.param(f"On 13 November 2020, {NOROV} received Tuvshin Badral, Ambassador of Mongolia, in Beijing.",
+                     [("2020-11-13", ["Vladimir Norov", "Tuvshin Badral"], "Beijing", "in-person")], id="received"),
+        pytest.param("On 28 April 2017, the SCO headquarters in Beijing hosted a meeting between SCO "
+                     "Secretary-General Rashid Alimov and Shakhrat Nuryshev, Ambassador of Kazakhstan.",
+                     [("2017-04-28", ["Rashid Alimov", "Shakhrat Nuryshev"], "Beijing", "in-person")],
+                     id="hosted-a-meeting-between"),
+        pytest.param(f"On 28 September 2019 the SCO Secretary-General took part in a meeting at the UN Headquarters "
+                     "in New York with UN Secretary-General Antonio Guterres. Vladimir Norov thanked him.",
+                     [("2019-09-28", ["Vladimir Norov", "Antonio Guterres"], "New York", "in-person")],
+                     id="took-part-in-a-meeting-with-role-named-later"),
+        pytest.param(f"On 29 April 2020, {NOROV} had a telephone conversation with Le Yucheng, Vice Minister of "
+                     "Foreign Affairs of China.",
+                     [("2020-04-29", ["Vladimir Norov", "Le Yucheng"], None, "phone")], id="telephone-conversation"),
+        pytest.param(f"On 9 February 2021 {NOROV} had a working meeting via videoconference with Miroslav Jenca, "
+                     "Assistant Secretary-General of the UN.",
+                     [("2021-02-09", ["Vladimir Norov", "Miroslav Jenca"], None, "video")], id="via-videoconference"),
+        pytest.param(f"On 14 March 2019, {NOROV} met with Interpol Secretary-General Jurgen Stock on the sidelines of "
+                     "the 62nd session of the Commission on Narcotic Drugs in Vienna.",
+                     [("2019-03-14", ["Vladimir Norov", "Jurgen Stock"], "Vienna", "in-person")], id="on-the-sidelines"),
+        pytest.param("On November 9, 2023, a delegation of the SCO Regional Anti-Terrorist Structure (RATS), led by "
+                     "its Director Ruslan Mirzaev, held talks in Tashkent with the UN Monitoring Team headed by its "
+                     "Coordinator, Justin Hustwitt.",
+                     [("2023-11-09", ["Ruslan Mirzaev", "Justin Hustwitt"], "Tashkent", "in-person")],
+                     id="delegations-led-by"),
+        pytest.param("SHANGHAI, June 16, 2006 (Xinhua) -- Chinese President Hu Jintao on Friday held separate talks "
+                     "here with Pakistani President Pervez Musharraf and Iranian President Mahmoud Ahmadinejad.",
+                     [("2006-06-16", ["Hu Jintao", "Pervez Musharraf"], "Shanghai", "in-person"),
+                      ("2006-06-16", ["Hu Jintao", "Mahmoud Ahmadinejad"], "Shanghai", "in-person")],
+                     id="separate-talks-dateline-here"),
+        pytest.param("On 17 May 2022 Zhang Ming arrived in Moscow, where he met Foreign Minister Sergei Lavrov and "
+                     "held consultations with Deputy Foreign Minister Igor Morgulov.",
+                     [("2022-05-17", ["Zhang Ming", "Sergei Lavrov"], "Moscow", "in-person"),
+                      ("2022-05-17", ["Zhang Ming", "Igor Morgulov"], "Moscow", "in-person")],
+                     id="two-meetings-in-one-sentence"),
+    ],
+)
+def test_meeting_phrasings(body, expected):
+    assert meetings(body) == expected
+
+
+def test_background_meeting_with_roles_as_written():
+    body = (f"On 28 September 2019, {NOROV} met with UN Secretary-General Antonio Guterres in New York.\n\n"
+            "On 5 April 2010, the SCO Secretary General and the UN Secretary General met in Tashkent.")
+    assert meetings(body) == [
+        ("2019-09-28", ["Vladimir Norov", "Antonio Guterres"], "New York", "in-person"),
+        ("2010-04-05", ["SCO Secretary General", "UN Secretary General"], "Tashkent", "in-person"),
+    ]
+
+
+def test_several_meetings_share_the_story_and_pronouns():
+    body = ("On 9 June 2018, SCO Secretary-General Rashid Alimov held a series of meetings on the sidelines of "
+            "the Qingdao summit.\n\nHe met with Prime Minister of India Narendra Modi.\n\n"
+            "The same day, Mr Alimov received CSTO Secretary-General Yury Khachaturov.")
+    assert meetings(body) == [
+        ("2018-06-09", ["Rashid Alimov", "Narendra Modi"], "Qingdao", "in-person"),
+        ("2018-06-09", ["Rashid Alimov", "Yury Khachaturov"], "Qingdao", "in-person"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(f"{NOROV} will meet Foreign Minister Sergei Lavrov in Moscow next week.", id="will-meet"),
+        pytest.param(f"{NOROV} and Foreign Minister Sergei Lavrov agreed to hold talks in Moscow.", id="agreed-to-hold"),
+        pytest.param(f"A planned meeting between {NOROV} and Foreign Minister Sergei Lavrov could not take place.",
+                     id="planned-did-not-happen"),
+        pytest.param(f"{NOROV} spoke about preparations for the next meeting with Paris Pact Coordinator "
+                     "Marie-Anne Menier on 29-30 June 2020.", id="next-meeting"),
+    ],
+)
+def test_planned_meetings_are_not_meetings(body):
+    assert meetings(body) == []
+
+
+def test_planned_meetings_are_kept_apart():
+    body = f"{NOROV} will meet Foreign Minister Sergei Lavrov in Moscow."
+    assert meetings(body, planned=True) == [(None, ["Vladimir Norov", "Sergei Lavrov"], "Moscow", "in-person")]
+
+
+def test_atmosphere_sentence_adds_no_second_meeting():
+    body = (f"On 6 March 2020, {NOROV} met with Paris Pact Coordinator Marie-Anne Menier in Vienna. "
+            "During the meeting, the parties discussed cooperation. "
+            "The meeting was held in a businesslike and constructive atmosphere.")
+    assert len(meetings(body)) == 1
+
+
+def test_a_letter_received_is_no_meeting():
+    assert meetings(f"{NOROV} received a letter of congratulations from the ministry.") == []
+
+
+def test_people_with_roles_and_organisations():
+    body = ("On 14 March 2017, SCO Secretary-General Rashid Alimov met with UN Under-Secretary General and "
+            "UNODC Executive Director Yury Fedotov. Khusrav Noziri, Secretary General of the Economic Cooperation "
+            "Organization (ECO), joined them. Chinese President Xi Jinping sent greetings.")
+    assert people(body) == [
+        ("Rashid Alimov", "Secretary-General", "SCO"),
+        ("Yury Fedotov", "Executive Director", "UNODC"),
+        ("Khusrav Noziri", "Secretary General", "ECO"),
+        ("Xi Jinping", "President", "China"),
+    ]
+
+
+def test_surname_and_title_refer_back_to_the_full_name():
+    body = (f"On 14 March 2019, {NOROV} met with Interpol Secretary-General Jurgen Stock in Vienna. "
+            "Mr Norov thanked Mr Stock for attending.")
+    facts = extract(parse_article(f"Headline\n\n{body}", "doc"))
+    assert [p.name for p in facts.people] == ["Vladimir Norov", "Jurgen Stock"]
+    assert facts.people[0].aliases == ("Norov",)
