@@ -23,6 +23,8 @@ ARTICLE_SUFFIX = ".txt"
 # A file bigger than this is read but truncated; the extractors are linear, this bounds memory.
 MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 
+# Spaces other than the plain one: no-break, figure, narrow no-break, en/em and thin spaces.
+_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # A blank line (spaces allowed) separates paragraphs.
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
@@ -98,7 +100,8 @@ def _read_one(path: Path) -> Iterator[Article | Problem]:
 def parse_article(text: str, doc_id: str, path: str = "", raw: bytes | None = None) -> Article | None:
     """Build an `Article` from the text of one file; None when it has no text at all."""
     content_hash = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
-    text = clean_text(text)
+    # no-break and other fixed-width spaces become plain ones (one character for one: offsets hold)
+    text = _ODD_SPACE.sub(" ", clean_text(text))
     lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:

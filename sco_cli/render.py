@@ -251,7 +251,7 @@ MEETING_COLUMNS = (
     Column("participants", _participants, style="bold", ratio=3),
     Column("place", lambda r: r.meeting.place or "", no_wrap=True),
     Column("format", lambda r: r.meeting.format, no_wrap=True),
-    Column("doc_id", lambda r: r.doc_id, style="cyan", ratio=1),
+    Column("doc_id", lambda r: r.doc_id, style="cyan", no_wrap=True),
 )
 
 AGREEMENT_COLUMNS = (

@@ -19,8 +19,8 @@ def test_timeline_2019_over_the_seeds(sco, seeds_index):
     ]
     assert list(rows[0]) == ["date", "date_precision", "end_date", "mention", "sentence", "doc_id", "title"]
     assert rows[3]["sentence"] == (
-        "On 28 September, 2019 the SCO Secretary-General took part in\u00a0a meeting at\u00a0the United Nations "
-        "Headquarters in\u00a0New York with\u00a0UN Secretary-General Antonio Guterres.")
+        "On 28 September, 2019 the SCO Secretary-General took part in a meeting at the United Nations "
+        "Headquarters in New York with UN Secretary-General Antonio Guterres.")
     assert rows[3]["title"] == "SCO, UN Secretary-Generals held a meeting"
 
 

@@ -32,6 +32,11 @@ def test_parse_article_sanitises_and_hashes_raw_bytes():
     assert a.content_hash == hashlib.sha256(raw).hexdigest()
 
 
+def test_no_break_spaces_become_plain_spaces_keeping_offsets():
+    a = parse_article("Title\n\nMet in\u00a0Vienna\u202ftoday.", "d")
+    assert a.body == "Met in Vienna today."
+
+
 def test_parse_article_empty_is_none():
     assert parse_article(" \n\n \t\n", "d") is None
 
