@@ -1,3 +1,3 @@
-from sco_cli.cli import main
+from sco_cli.entry import main
 
 main()

@@ -437,6 +437,27 @@ def show(
             console.print(part)
 
 
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+
+
+@app.command()
+def completion(shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.", show_default=False)]) -> None:
+    """Print the TAB-completion script for a shell (the same files ship in completions/).
+
+    \b
+    Examples:
+      sco completion bash > ~/.local/share/bash-completion/completions/sco
+      sco completion zsh > ~/.zfunc/_sco
+      sco completion fish > ~/.config/fish/completions/sco.fish
+    """
+    from sco_cli.complete import script
+
+    sys.stdout.write(script(shell.value))
+
+
 # ---- index --------------------------------------------------------------------------------------
 
 PathsArg = Annotated[List[Path], typer.Argument(help="Article files (.txt) or folders of them.",

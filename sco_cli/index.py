@@ -35,24 +35,15 @@ from sco_cli.errors import IndexCorrupt, IndexLocked, IndexMissing, IndexVersion
 from sco_cli.extract import extract
 from sco_cli.model import Article, Extraction, IndexStatus, Meeting, Person
 from sco_cli.normalize import fold
+from sco_cli.paths import POINTER_FILE, VOCAB_FILE, default_index_dir, generation_name, read_vocabulary
+
+__all__ = ["build", "ensure_index", "open_index", "status", "default_index_dir", "read_vocabulary", "schema"]
 
 SCHEMA_VERSION = 1
 INDEX_FORMAT = "sco-index"
 META_FILE = "sco.json"
-VOCAB_FILE = "vocab.json"
-POINTER_FILE = "CURRENT"
 LOCK_FILE = "writer.lock"
 FACT_KINDS = ("date", "meeting", "agreement")
-
-
-def default_index_dir() -> Path:
-    """`$SCO_INDEX_DIR`, else `$XDG_DATA_HOME/sco`, else `~/.local/share/sco`."""
-    env = os.environ.get("SCO_INDEX_DIR")
-    if env:
-        return Path(env).expanduser()
-    xdg = os.environ.get("XDG_DATA_HOME")
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
-    return base / "sco"
 
 
 def seeds_dir() -> Path:
@@ -199,11 +190,11 @@ class Handle:
 
 def current_generation(base: Path) -> Path | None:
     try:
-        name = (base / POINTER_FILE).read_text(encoding="utf-8").strip()
-    except (FileNotFoundError, NotADirectoryError):
-        return None
+        name = generation_name(base)
     except OSError as exc:
         raise IndexCorrupt(f"cannot read the index at {base}: {exc.strerror}", hint="run sco index build") from exc
+    if name is None:
+        return None
     if not name.startswith("gen-") or "/" in name:
         raise IndexCorrupt(f"the index at {base} is damaged (bad {POINTER_FILE})", hint="run sco index build PATH")
     return base / name
@@ -465,18 +456,6 @@ def status(base: Path) -> IndexStatus:
         extraction_version=meta.get("extraction_version", 0),
         sources=tuple(meta.get("sources", ())),
     )
-
-
-def read_vocabulary(base: Path) -> dict:
-    """The completion vocabulary of the live index; empty when there is none. Never opens Whoosh."""
-    try:
-        gen = current_generation(base)
-        if gen is None:
-            return {}
-        data = json.loads((gen / VOCAB_FILE).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError, IndexCorrupt):
-        return {}
 
 
 def ensure_index(base: Path, *, explicit: bool, note: Callable[[str], None] | None = None) -> Handle:
