@@ -154,7 +154,7 @@ def open_handle(ctx: typer.Context, env: Environment):
 
 
 def date_bounds(date_from: str | None, date_to: str | None):
-    from sco_cli.extract.dates import parse_date_option
+    from sco_cli.dateopts import parse_date_option
 
     lo = parse_date_option(date_from) if date_from is not None else None
     hi = parse_date_option(date_to) if date_to is not None else None

@@ -30,16 +30,14 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from sco_cli import EXTRACTION_VERSION, __version__, codec
-from sco_cli.corpus import Problem, read_articles
 from sco_cli.errors import IndexCorrupt, IndexLocked, IndexMissing, IndexVersionMismatch
-from sco_cli.extract import extract
 from sco_cli.model import Article, Extraction, IndexStatus, Meeting, Person
 from sco_cli.normalize import fold
 from sco_cli.paths import POINTER_FILE, VOCAB_FILE, default_index_dir, generation_name, read_vocabulary
 
 __all__ = ["build", "ensure_index", "open_index", "status", "default_index_dir", "read_vocabulary", "schema"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 INDEX_FORMAT = "sco-index"
 META_FILE = "sco.json"
 LOCK_FILE = "writer.lock"
@@ -55,6 +53,26 @@ def seeds_dir() -> Path:
     return here / "seeds"
 
 
+def _patch_whoosh() -> None:
+    """Whoosh 2.7 looks for a field-lengths file on disk for every posting of a field that has
+    none (ID and keyword fields), once per posting: 90,000 `stat` calls for 300 articles. The
+    answer cannot change while a segment reader lives, so remember it."""
+    from whoosh.codec import whoosh3
+
+    reader_class = whoosh3.W3PerDocReader
+    if getattr(reader_class, "_sco_caches_missing_columns", False):
+        return
+    original = reader_class._cached_reader
+
+    def cached_reader(self, fieldname, column):
+        if fieldname not in self._readers:
+            self._readers[fieldname] = original(self, fieldname, column)
+        return self._readers[fieldname]
+
+    reader_class._cached_reader = cached_reader
+    reader_class._sco_caches_missing_columns = True
+
+
 def schema():
     """The one Whoosh schema. Articles and facts share it; `kind` tells them apart."""
     from whoosh import fields
@@ -68,6 +86,7 @@ def schema():
         doc_id=fields.ID(stored=True),
         content_hash=fields.ID(stored=True),
         title=fields.TEXT(stored=True, analyzer=text, field_boost=2.0),
+        headline=fields.STORED(),  # a fact's article title: shown, never searched
         body=fields.TEXT(stored=True, analyzer=text),
         # a date as the interval it covers, yyyymmdd; partial dates filter by overlap
         date_start=fields.NUMERIC(int, bits=32, stored=True),
@@ -137,7 +156,7 @@ def article_documents(article: Article, facts: Extraction) -> Iterator[dict]:
             "uid": f"{article.doc_id}#date{n}",
             "kind": "date",
             "doc_id": article.doc_id,
-            "title": article.headline,
+            "headline": article.headline,
             "body": mention.sentence,
             "payload": codec.dumps(mention),
             **_date_fields(mention.date),
@@ -148,7 +167,7 @@ def article_documents(article: Article, facts: Extraction) -> Iterator[dict]:
             "uid": f"{article.doc_id}#meeting{n}",
             "kind": "meeting",
             "doc_id": article.doc_id,
-            "title": article.headline,
+            "headline": article.headline,
             "body": meeting.evidence,
             "names": _keywords(names),
             "orgs": _keywords(org_terms(meeting)),
@@ -162,7 +181,7 @@ def article_documents(article: Article, facts: Extraction) -> Iterator[dict]:
             "uid": f"{article.doc_id}#agreement{n}",
             "kind": "agreement",
             "doc_id": article.doc_id,
-            "title": article.headline,
+            "headline": article.headline,
             "body": f"{agreement.title}\n{agreement.evidence}",
             "orgs": _keywords(fold(p) for p in agreement.parties),
             "place": fold(agreement.place),
@@ -231,6 +250,7 @@ def open_index(base: Path) -> Handle:
     try:
         from whoosh.index import open_dir
 
+        _patch_whoosh()
         ix = open_dir(str(gen))
     except Exception as exc:  # Whoosh raises many kinds on damaged files; all mean the same here
         raise IndexCorrupt(f"the index in {base} is damaged ({type(exc).__name__})",
@@ -304,7 +324,7 @@ class BuildReport:
     unchanged: int
     documents: int
     facts: dict
-    problems: tuple[Problem, ...]
+    problems: tuple  # of corpus.Problem
     seconds: float
 
 
@@ -360,8 +380,15 @@ def _count(searcher) -> tuple[int, dict]:
     return counts.pop("article"), counts
 
 
+def extract(article: Article) -> Extraction:
+    """The extractors, imported on first use: queries never need them."""
+    from sco_cli.extract import extract as run
+
+    return run(article)
+
+
 def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 0.0,
-          progress: Progress | None = None, on_problem: Callable[[Problem], None] | None = None) -> BuildReport:
+          progress: Progress | None = None, on_problem: Callable | None = None) -> BuildReport:
     """Index `paths` into a new generation under `base` and make it live.
 
     With `add=False` the new index holds exactly these articles. With `add=True` it starts as a copy
@@ -369,9 +396,12 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
     """
     from whoosh.index import create_in, open_dir
 
+    from sco_cli.corpus import Problem, read_articles
+
+    _patch_whoosh()
     started = time.monotonic()
     paths = [str(p) for p in paths]
-    problems: list[Problem] = []
+    problems: list = []
     with writer_lock(base, wait):
         staging = Path(tempfile.mkdtemp(prefix=".build-", dir=base))
         try:

@@ -251,7 +251,7 @@ def timeline(handle: Handle, text: str | None = None, *, date_from: PartialDate 
         if docs_filter is not None and fields["doc_id"] not in docs_filter:
             continue
         rows.append(TimelineEntry(mention.date, mention.span.text, mention.sentence, fields["doc_id"],
-                                  fields["title"]))
+                                  fields["headline"]))
     rows.sort(key=lambda e: (_sort_key_date(e.date), e.doc_id))
     return rows[:limit] if limit else rows
 
@@ -299,7 +299,7 @@ def who_met(handle: Handle, name: str | None = None, *, with_: str | None = None
     for fields, meeting in _facts(handle, "meeting", date_from=date_from, date_to=date_to, extra=extra):
         if meeting.planned and not include_planned:
             continue
-        rows.append(MeetingRecord(fields["uid"], meeting, fields["doc_id"], fields["title"]))
+        rows.append(MeetingRecord(fields["uid"], meeting, fields["doc_id"], fields["headline"]))
     rows.sort(key=lambda r: (_sort_key_date(r.meeting.date), r.doc_id, _uid_order(r.id)))
     return rows[:limit] if limit else rows
 

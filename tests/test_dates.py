@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from sco_cli.corpus import parse_article
 from sco_cli.errors import UsageError
-from sco_cli.extract.dates import find_dates, parse_date_option
+from sco_cli.dateopts import parse_date_option
+from sco_cli.extract.dates import find_dates
 from sco_cli.model import PartialDate
 
 

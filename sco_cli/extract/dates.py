@@ -4,7 +4,6 @@ Public functions:
 
 - `find_dates(article)` -> `ArticleDates`: every mention (exact text, offsets, sentence, value)
   with year-less dates given the year the article implies, and the article's main date;
-- `parse_date_option(text)`: a `--from`/`--to` value.
 
 Candidate spans come from the named regexes below; each span is then parsed on its own by
 python-dateutil (`default=` an anchor, a `parserinfo` that knows the month spellings of
@@ -20,12 +19,10 @@ from functools import lru_cache
 
 from dateutil import parser as du_parser
 
-from sco_cli.errors import UsageError
 from sco_cli.extract.text import Sentence, sentences
 from sco_cli.lexicon import Lexicon, default_lexicon
 from sco_cli.model import Article, DateMention, PartialDate, Span
 
-DATE_OPTION_FORMS = "2019, 2019-03, 2019-03-14, March 2019, 14 March 2019"
 
 # ---- building blocks ---------------------------------------------------------------------------
 
@@ -304,10 +301,27 @@ def _candidate(kind: str, m: re.Match, text: str, lexicon: Lexicon) -> _Candidat
     return _Candidate(start, end, kind, PartialDate(year, month, day, end_date, source), relative)
 
 
+_DIGIT = re.compile(r"\d")
+# Patterns that can match without a digit ("in June", "early February", "July last year").
+_WORD_ONLY_KINDS = frozenset({"month_relative", "qualified_month", "bare_month"})
+
+
+@lru_cache(maxsize=4)
+def _month_word(lexicon: Lexicon) -> re.Pattern:
+    """Any month written out: the cheap test that tells a sentence without digits may hold a date."""
+    names = sorted({w.title() for w in lexicon.month_spellings}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b")
+
+
 def _candidates(text: str, lexicon: Lexicon) -> list[_Candidate]:
     found: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
+    has_digit = _DIGIT.search(text) is not None
+    if not has_digit and not _month_word(lexicon).search(text):
+        return found  # most sentences: no date at all
     for kind, pattern in _PATTERNS:
+        if not has_digit and kind not in _WORD_ONLY_KINDS:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -495,28 +509,3 @@ def find_dates(article: Article, lexicon: Lexicon | None = None,
         dateline_date = next(m.date for (c, _), m in zip(raw, mentions) if c.date is dateline_date)
     doc_date = _doc_date(mentions, dateline_date, article, lead)
     return ArticleDates(tuple(mentions), doc_date, dateline, lead)
-
-
-# ---- --from / --to ---------------------------------------------------------------------------------
-
-# 2019, 2019-03, 2019-03-14
-_OPTION_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-# March 2019, 14 March 2019, March 14, 2019
-_OPTION_WORDS = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?(?:\s+(\d{1,2}),?)?\s+(\d{4})$")
-
-
-def parse_date_option(text: str) -> PartialDate:
-    """Parse a --from/--to value; anything but the accepted forms is a UsageError."""
-    value = " ".join(text.split())
-    year = month = day = None
-    iso = _OPTION_ISO.match(value)
-    words = None if iso else _OPTION_WORDS.match(value)
-    if iso:
-        year, month, day = (int(g) if g else None for g in iso.groups())
-    elif words and (words.group(1) is None or words.group(3) is None):
-        month = month_number(words.group(2), default_lexicon(), fuzzy=False)
-        day_text = words.group(1) or words.group(3)
-        year, day = int(words.group(4)), int(day_text) if day_text else None
-    if year is None or (words and month is None) or not _valid(year, month, day) or year < 1:
-        raise UsageError(f"not a date: {text!r}", hint=f"use one of: {DATE_OPTION_FORMS}")
-    return PartialDate(year, month, day)

@@ -98,8 +98,16 @@ def _city_pattern(lexicon: Lexicon) -> re.Pattern:
     return re.compile(rf"(?<![\w-])({'|'.join(re.escape(c) for c in names)})(?![\w-])(?!\s+[A-Z][a-z])")
 
 
+@lru_cache(maxsize=4)
+def _any_trigger(lexicon: Lexicon) -> re.Pattern:
+    """All meeting phrases in one pattern: the cheap test that skips sentences without any."""
+    return re.compile("|".join(f"(?:{p.pattern})" for _, p in _trigger_patterns(lexicon)), re.IGNORECASE)
+
+
 def _triggers(text: str, lexicon: Lexicon) -> list[_Trigger]:
     found: list[_Trigger] = []
+    if not _any_trigger(lexicon).search(text):
+        return found
     for fmt, pattern in _trigger_patterns(lexicon):
         for m in pattern.finditer(text):
             found.append(_Trigger(m.start(), m.end(), fmt))
@@ -173,16 +181,15 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
     meeting_subject: list = []  # the subject of the latest meeting reported
     last_participants: list = []
     last_date: PartialDate | None = None
-    last_city: tuple[int, str] | None = None  # (paragraph, city)
 
     narrative_date: PartialDate | None = None  # the main event's day the story has reached
     for n, sent in enumerate(sentences):
         text = sent.text
         refs = cast.refs_between(sent.start, sent.end)
-        here_and_now = _own_date(mentions_by_sentence.get(n, []), text, 0, dates.doc_date)
-        if here_and_now is not None and _near(here_and_now, dates.doc_date):
-            narrative_date = here_and_now
-        sentence_city = _city(text, lexicon, dateline_city)
+        if n in mentions_by_sentence or "day" in text:  # only these can move the story's date
+            here_and_now = _own_date(mentions_by_sentence.get(n, []), text, 0, dates.doc_date)
+            if here_and_now is not None and _near(here_and_now, dates.doc_date):
+                narrative_date = here_and_now
         triggers = [t for t in _triggers(text, lexicon) if _confirmed(t, text, refs, sent)]
         if not triggers:
             if refs:
@@ -190,8 +197,6 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                 first = _identity(refs[0])
                 last_subject = meeting_subject if meeting_subject and first not in meeting_subject \
                     and any(_identity(r) in meeting_subject for r in refs) else [first]
-            if sentence_city:
-                last_city = (sent.paragraph, sentence_city)
             continue
         own_date = _own_date(mentions_by_sentence.get(n, []), text, triggers[0].end, dates.doc_date)
         date = own_date
@@ -214,7 +219,7 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
         clause_end = _OTHER_CLAUSE.search(text, first.end)
         zone = text[:clause_end.start()] if clause_end else text
         sentence_city = _city(zone, lexicon, dateline_city) or (
-            None if clause_end else sentence_city)
+            None if clause_end else _city(text, lexicon, dateline_city))
         subject = _unique(identity(r) for r in refs if r.end - sent.start <= first.start)
         before_text = text[:first.start]
         pronoun_subject = False
@@ -257,8 +262,8 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                 place = None
                 if fmt == "in-person":
                     place = sentence_city
-                    if place is None and last_city and last_city[0] == sent.paragraph and own_date is None:
-                        place = last_city[1]
+                    if place is None and own_date is None:
+                        place = _earlier_city(sentences, n, lexicon, dateline_city)
                     if place is None and (date is None or dates.doc_date is None
                                           or _near(date, dates.doc_date, _SAME_PLACE_DAYS, precise=False)):
                         place = main_place
@@ -283,9 +288,18 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
         if subject:
             meeting_subject = subject
         last_subject = subject or last_subject
-        if sentence_city:
-            last_city = (sent.paragraph, sentence_city)
     return meetings
+
+
+def _earlier_city(sentences: list[Sentence], n: int, lexicon: Lexicon, dateline_city: str | None) -> str | None:
+    """The latest city named earlier in the same paragraph ("... in Astana. He then met ...")."""
+    for earlier in reversed(sentences[:n]):
+        if earlier.paragraph != sentences[n].paragraph:
+            return None
+        city = _city(earlier.text, lexicon, dateline_city)
+        if city:
+            return city
+    return None
 
 
 def _confirmed(trigger: _Trigger, text: str, refs: list[PersonRef], sent: Sentence) -> bool:

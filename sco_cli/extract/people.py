@@ -283,7 +283,7 @@ def find_people(article: Article, sentences: list[Sentence], lexicon: Lexicon) -
                 of_org = re.match(r"^\s*of\s+(?:the\s+)?([A-Z][\w' -]+?)\s*$", gap)
                 if of_org:
                     org = lexicon.countries.get(of_org.group(1), of_org.group(1))
-            elif pats["title_end"].search(before) or _POSSESSIVE_APPOSITION.search(before):
+            elif pats["title_end"].search(window[-40:]) or _POSSESSIVE_APPOSITION.search(window[-60:]):
                 evidence = True
             after_m = pats["role_after"].match(after)
             if after_m:
