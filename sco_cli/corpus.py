@@ -69,10 +69,11 @@ def read_articles(paths: Iterable[str | os.PathLike]) -> Iterator[Article | Prob
     files, problems = article_files(paths)
     yield from problems
     for path in files:
-        yield from _read_one(path)
+        yield from read_file(path)
 
 
-def _read_one(path: Path) -> Iterator[Article | Problem]:
+def read_file(path: Path) -> Iterator[Article | Problem]:
+    """The article in one file, after any problems with it (none, or a warning, or why it was skipped)."""
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_ARTICLE_BYTES + 1)

@@ -349,31 +349,6 @@ def _write_meta(staging: Path, docs: int, facts: dict, sources: list[str], vocab
             os.fsync(fh.fileno())
 
 
-def _vocabulary(searcher) -> dict:
-    """The values TAB completes (people, organisations, places, documents), read once per build."""
-    people, orgs, places, docs = set(), set(), set(), []
-    for fields in searcher.all_stored_fields():
-        kind = fields.get("kind")
-        if kind == "article":
-            docs.append(fields["doc_id"])
-        elif kind == "meeting":
-            meeting = codec.loads("meeting", fields["payload"])
-            for p in meeting.participants:
-                people.add(p.name)
-                if p.organization:
-                    orgs.add(p.organization)
-                orgs.update(p.org_aliases)
-            if meeting.place:
-                places.add(meeting.place)
-        elif kind == "agreement":
-            agreement = codec.loads("agreement", fields["payload"])
-            orgs.update(agreement.parties)
-            if agreement.place:
-                places.add(agreement.place)
-    return {"people": sorted(people), "organizations": sorted(orgs), "places": sorted(places),
-            "documents": sorted(docs)}
-
-
 def _count(searcher) -> tuple[int, dict]:
     """(articles, {fact kind: count}) in the index."""
     counts = {kind: sum(1 for _ in searcher.document_numbers(kind=kind)) for kind in ("article",) + FACT_KINDS}
@@ -387,8 +362,70 @@ def extract(article: Article) -> Extraction:
     return run(article)
 
 
+# Below this many files a build extracts in its own process; above, in a pool of worker processes
+# (extraction is pure Python and the rest of a build waits for it).
+PARALLEL_FROM = 200
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """One input file, read and extracted, ready for the writer."""
+
+    path: str
+    problems: tuple = ()
+    doc_id: str | None = None
+    content_hash: str | None = None
+    documents: tuple = ()  # Whoosh documents; empty when unchanged
+    vocabulary: tuple = ()  # (people, organisations, places) this article adds
+
+
+_known_hashes: dict[str, str] = {}
+
+
+def _init_worker(known: dict[str, str]) -> None:
+    global _known_hashes
+    _known_hashes = known
+
+
+def _prepare(path: str) -> _Prepared:
+    """Read one file and extract its facts, unless the index already has this exact text."""
+    from sco_cli.corpus import Problem, read_file
+
+    problems, article = [], None
+    for item in read_file(Path(path)):
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            article = item
+    if article is None:
+        return _Prepared(path, tuple(problems))
+    if _known_hashes.get(article.doc_id) == article.content_hash:
+        return _Prepared(path, tuple(problems), article.doc_id, article.content_hash)
+    facts = extract(article)
+    people = {p.name for m in facts.meetings for p in m.participants}
+    orgs = {o for m in facts.meetings for p in m.participants for o in (p.organization, *p.org_aliases) if o}
+    orgs.update(party for a in facts.agreements for party in a.parties)
+    places = {m.place for m in facts.meetings if m.place} | {a.place for a in facts.agreements if a.place}
+    return _Prepared(path, tuple(problems), article.doc_id, article.content_hash,
+                     tuple(article_documents(article, facts)), (tuple(people), tuple(orgs), tuple(places)))
+
+
+def _prepared(files: list[str], known: dict[str, str], workers: int):
+    """`_Prepared` for every file, in order; in worker processes when there are many files."""
+    if workers <= 1 or len(files) < PARALLEL_FROM:
+        _init_worker(known)
+        yield from map(_prepare, files)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with context.Pool(workers, initializer=_init_worker, initargs=(known,)) as pool:
+        yield from pool.imap(_prepare, files, chunksize=16)
+
+
 def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 0.0,
-          progress: Progress | None = None, on_problem: Callable | None = None) -> BuildReport:
+          progress: Progress | None = None, on_problem: Callable | None = None,
+          workers: int | None = None) -> BuildReport:
     """Index `paths` into a new generation under `base` and make it live.
 
     With `add=False` the new index holds exactly these articles. With `add=True` it starts as a copy
@@ -396,17 +433,25 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
     """
     from whoosh.index import create_in, open_dir
 
-    from sco_cli.corpus import Problem, read_articles
+    from sco_cli.corpus import article_files
 
     _patch_whoosh()
     started = time.monotonic()
     paths = [str(p) for p in paths]
+    workers = workers or min(4, os.cpu_count() or 1)
     problems: list = []
+
+    def report(problem) -> None:
+        problems.append(problem)
+        if on_problem:
+            on_problem(problem)
+
     with writer_lock(base, wait):
         staging = Path(tempfile.mkdtemp(prefix=".build-", dir=base))
         try:
             live = current_generation(base) if add else None
             sources = paths
+            vocab = {"people": [], "organizations": [], "places": [], "documents": []}
             if live is not None:
                 old_meta = read_meta(live)
                 if not is_current(old_meta):
@@ -416,50 +461,52 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
                 shutil.copytree(live, staging)
                 ix = open_dir(str(staging))
                 sources = list(dict.fromkeys(old_meta.get("sources", []) + paths))
+                vocab.update(read_vocabulary(base))
             elif add:
                 raise IndexMissing(f"no index in {base} to add to", hint="run sco index build PATH first")
             else:
                 ix = create_in(str(staging), schema())
+            people, orgs, places = (set(vocab.get(k, [])) for k in ("people", "organizations", "places"))
             added = updated = unchanged = 0
+            files, file_problems = article_files(paths)
+            for problem in file_problems:
+                report(problem)
+            # a large build writes its postings in one pass; a small add merges into what is there
             writer = ix.writer(limitmb=256)
             try:
-                known = {}
+                known: dict[str, str] = {}
                 if live is not None:
                     with ix.searcher() as s:
                         known = {f["doc_id"]: f.get("content_hash") for f in s.documents(kind="article")}
-                items = list(read_articles(paths))
-                total = sum(isinstance(i, Article) for i in items)
                 done = 0
-                for item in items:
-                    if isinstance(item, Problem):
-                        problems.append(item)
-                        if on_problem:
-                            on_problem(item)
-                        continue
+                for item in _prepared([str(f) for f in files], known, workers):
                     done += 1
-                    if item.doc_id in known:
-                        if known[item.doc_id] == item.content_hash:
-                            unchanged += 1
-                            if progress:
-                                progress(done, total)
-                            continue
-                        writer.delete_by_term("doc_id", item.doc_id)
-                        updated += 1
-                    else:
-                        added += 1
-                    known[item.doc_id] = item.content_hash
-                    for doc in article_documents(item, extract(item)):
-                        writer.add_document(**doc)
+                    for problem in item.problems:
+                        report(problem)
+                    if item.doc_id is not None and not item.documents:
+                        unchanged += 1
+                    elif item.doc_id is not None:
+                        if item.doc_id in known:
+                            writer.delete_by_term("doc_id", item.doc_id)
+                            updated += 1
+                        else:
+                            added += 1
+                        known[item.doc_id] = item.content_hash
+                        for doc in item.documents:
+                            writer.add_document(**doc)
+                        for bucket, values in zip((people, orgs, places), item.vocabulary):
+                            bucket.update(values)
                     if progress:
-                        progress(done, total)
+                        progress(done, len(files))
                 writer.commit(optimize=not add)
             except BaseException:
                 writer.cancel()
                 raise
             with ix.searcher() as s:
                 docs, facts = _count(s)
-                vocab = _vocabulary(s)
             ix.close()
+            vocab = {"people": sorted(people), "organizations": sorted(orgs), "places": sorted(places),
+                     "documents": sorted(known)}
             _write_meta(staging, docs, facts, sources, vocab)
             _fsync_dir(staging)
             gen = _publish(base, staging)
