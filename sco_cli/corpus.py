@@ -83,7 +83,7 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
     if len(data) > MAX_ARTICLE_BYTES:
         data = data[:MAX_ARTICLE_BYTES]
         yield Problem(str(path), f"larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB, truncated")
-    if b"\x00" in data[:8192] and data.count(b"\x00") > len(data[:8192]) // 100:
+    if _looks_binary(data[:8192]):
         yield Problem(str(path), "looks like a binary file, skipped")
         return
     try:
@@ -96,6 +96,20 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
         yield Problem(str(path), "empty file, skipped")
     else:
         yield article
+
+
+# Bytes that text never holds in bulk: C0 controls but tab, newline, form feed and carriage return.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+# More control bytes than this share of the first 8 KB marks a binary file (hostile text with a
+# few escape sequences stays far below it).
+BINARY_SHARE = 0.05
+
+
+def _looks_binary(head: bytes) -> bool:
+    if not head:
+        return False
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return controls / len(head) > BINARY_SHARE
 
 
 def parse_article(text: str, doc_id: str, path: str = "", raw: bytes | None = None) -> Article | None:

@@ -196,15 +196,20 @@ def article_documents(article: Article, facts: Extraction) -> Iterator[dict]:
 
 @dataclass(frozen=True)
 class Handle:
-    """An open index generation: where it is, what `sco.json` says, and the Whoosh index."""
+    """An open index generation: where it is, what `sco.json` says, the Whoosh index, and the one
+    searcher every query of this process shares (opening it reads every segment, so it is done
+    once, when the index is opened, which also finds missing or damaged segment files)."""
 
     base: Path
     path: Path
     meta: dict
     ix: object
+    shared_searcher: object
 
     def searcher(self):
-        return self.ix.searcher()
+        from contextlib import nullcontext
+
+        return nullcontext(self.shared_searcher)
 
 
 def current_generation(base: Path) -> Path | None:
@@ -252,10 +257,11 @@ def open_index(base: Path) -> Handle:
 
         _patch_whoosh()
         ix = open_dir(str(gen))
+        searcher = ix.searcher()
     except Exception as exc:  # Whoosh raises many kinds on damaged files; all mean the same here
         raise IndexCorrupt(f"the index in {base} is damaged ({type(exc).__name__})",
                            hint="run sco index build PATH") from exc
-    return Handle(base, gen, meta, ix)
+    return Handle(base, gen, meta, ix, searcher)
 
 
 @contextmanager

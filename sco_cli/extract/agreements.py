@@ -21,7 +21,7 @@ from functools import lru_cache
 from sco_cli.extract.dates import ArticleDates, _main_date, is_future
 from sco_cli.extract.meetings import _city
 from sco_cli.extract.people import Cast
-from sco_cli.extract.text import Sentence
+from sco_cli.extract.text import Sentence, group_by_sentence
 from sco_cli.lexicon import Lexicon
 from sco_cli.model import Agreement, Article, DateMention, PartialDate
 from sco_cli.normalize import fold
@@ -441,12 +441,7 @@ def _place(text: str, f: _Found, lexicon: Lexicon, reported: bool, dated_here: b
 
 def find_agreements(article: Article, sentences: list[Sentence], cast: Cast, dates: ArticleDates,
                     lexicon: Lexicon) -> list[Agreement]:
-    by_sentence: dict[int, list[DateMention]] = {}
-    for mm in dates.mentions:
-        for n, s in enumerate(sentences):
-            if s.start <= mm.span.start < s.end:
-                by_sentence.setdefault(n, []).append(mm)
-                break
+    by_sentence: dict[int, list[DateMention]] = group_by_sentence(sentences, dates.mentions)
     from sco_cli.extract.meetings import _near, _own_date, main_place_of  # shared with meetings
 
     main_place = main_place_of(article, sentences, dates, lexicon)

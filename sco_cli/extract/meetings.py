@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from sco_cli.extract.dates import ArticleDates, _main_date, is_future
 from sco_cli.extract.people import Cast, PersonRef, has_pronoun
-from sco_cli.extract.text import Sentence
+from sco_cli.extract.text import Sentence, group_by_sentence
 from sco_cli.lexicon import Lexicon
 from sco_cli.model import Article, DateMention, Meeting, PartialDate, Person
 from sco_cli.normalize import fold
@@ -168,12 +168,7 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                   lexicon: Lexicon) -> list[Meeting]:
     dateline_city = _dateline_city(dates, lexicon)
     main_place = main_place_of(article, sentences, dates, lexicon)
-    mentions_by_sentence: dict[int, list[DateMention]] = {}
-    for m in dates.mentions:
-        for n, s in enumerate(sentences):
-            if s.start <= m.span.start < s.end:
-                mentions_by_sentence.setdefault(n, []).append(m)
-                break
+    mentions_by_sentence: dict[int, list[DateMention]] = group_by_sentence(sentences, dates.mentions)
     protagonist = cast.refs[0].key if cast.refs and cast.refs[0].key is not None else None
     meetings: list[Meeting] = []
     seen: list[tuple[frozenset, str | None]] = []

@@ -60,9 +60,17 @@ class Cast:
     people: list[Person] = field(default_factory=list)
     refs: list[PersonRef] = field(default_factory=list)
     organizations: dict[str, str] = field(default_factory=dict)  # acronym -> full name, as defined
+    _starts: list[int] | None = None
 
     def refs_between(self, start: int, end: int) -> list[PersonRef]:
-        return [r for r in self.refs if start <= r.start and r.end <= end]
+        """The references inside [start, end) (refs are kept sorted by start)."""
+        import bisect
+
+        if self._starts is None or len(self._starts) != len(self.refs):
+            self._starts = [r.start for r in self.refs]
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [r for r in self.refs[lo:hi] if r.end <= end]
 
 
 # ---- vocabulary-driven patterns (compiled once per lexicon) ------------------------------------

@@ -6,6 +6,7 @@ and single initials ("J. Stock").
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -52,4 +53,15 @@ def sentences(article: Article) -> list[Sentence]:
     out: list[Sentence] = []
     for n, para in enumerate(article.paragraphs):
         out.extend(split_sentences(para.text, para.start, n))
+    return out
+
+
+def group_by_sentence(sentences: list[Sentence], items, start=lambda item: item.span.start) -> dict[int, list]:
+    """{sentence index: the items that start inside it}, in one pass (sentences are in order)."""
+    starts = [s.start for s in sentences]
+    out: dict[int, list] = {}
+    for item in items:
+        n = bisect.bisect_right(starts, start(item)) - 1
+        if n >= 0 and start(item) < sentences[n].end:
+            out.setdefault(n, []).append(item)
     return out

@@ -1,0 +1,201 @@
+"""Bad files, damaged indexes, other versions, and a second writer: one-line messages and
+documented exit codes, never a traceback, never a lost index."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sco_cli import EXTRACTION_VERSION, corpus, index
+from conftest import SEEDS, SHARED
+
+
+def _lines(text):
+    return [line for line in text.splitlines() if line]
+
+
+def test_bad_files_are_indexed_or_skipped_with_one_warning_each(sco, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(SEEDS / "000_696adcf27fd638ed.txt", docs)
+    (docs / "latin1.txt").write_bytes("Caf\xe9 talks\n\nThe ministers met.".encode("latin-1"))
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    (docs / "big.txt").write_text("Big article\n\n" + "The SCO met in Vienna on 6 March 2020. " * 270_000,
+                                  encoding="utf-8")  # 10.5 MB
+    result = sco("index", "build", str(docs))
+    assert result.exit_code == 0, result.stderr
+    warnings = _lines(result.stderr)[:-1]
+    assert warnings == [
+        f"sco: warning: {docs / 'binary.txt'}: looks like a binary file, skipped",
+        f"sco: warning: {docs / 'empty.txt'}: empty file, skipped",
+        f"sco: warning: {docs / 'latin1.txt'}: not valid UTF-8 (first bad byte at 3), decoded with replacement",
+    ]
+    assert _lines(result.stderr)[-1].startswith("sco: indexed 3 articles in ")
+    ids = [r["doc_id"] for r in json.loads(sco("docs", "--json").stdout)]
+    assert ids == ["000_696adcf27fd638ed", "big", "latin1"]
+
+
+def test_a_file_that_vanishes_during_the_build_is_reported(sco, tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(SEEDS / "000_696adcf27fd638ed.txt", docs)
+    gone = docs / "gone.txt"
+    gone.write_text("Soon gone\n\nText.", encoding="utf-8")
+    listed = corpus.article_files
+
+    def list_then_delete(paths):
+        files, problems = listed(paths)
+        gone.unlink()  # listed, then deleted before it is read
+        return files, problems
+
+    monkeypatch.setattr(corpus, "article_files", list_then_delete)
+    result = sco("index", "build", str(docs))
+    assert result.exit_code == 0
+    assert _lines(result.stderr)[0] == f"sco: warning: {gone}: cannot read (No such file or directory)"
+
+
+def test_a_folder_without_articles_builds_an_empty_index_with_a_warning(sco, tmp_path):
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    (empty / "notes.md").write_text("x")
+    result = sco("index", "build", str(empty))
+    assert result.exit_code == 0
+    assert _lines(result.stderr)[0] == f"sco: warning: {empty}: no .txt files in this folder"
+    assert sco("docs").exit_code == 1
+
+
+def test_a_missing_path_is_a_warning(sco, tmp_path):
+    result = sco("index", "build", str(SEEDS), str(tmp_path / "missing"))
+    assert result.exit_code == 0
+    assert _lines(result.stderr)[0] == f"sco: warning: {tmp_path / 'missing'}: no such file or folder"
+
+
+@pytest.mark.parametrize("damage", ["truncate-toc", "delete-segment", "garbage-pointer", "garbage-meta"])
+def test_a_damaged_index_is_exit_3_with_the_command_to_run(sco, seeds_index, damage):
+    gen = index.current_generation(seeds_index)
+    if damage == "truncate-toc":
+        for toc in gen.glob("*.toc"):
+            toc.write_bytes(toc.read_bytes()[:10])
+    elif damage == "delete-segment":
+        for seg in gen.glob("*.seg"):
+            seg.unlink()
+    elif damage == "garbage-pointer":
+        (seeds_index / "CURRENT").write_text("gen-nonexistent\n")
+    else:
+        (gen / "sco.json").write_bytes(b"\x00\xff")
+    result = sco("--index-dir", str(seeds_index), "search", "Norov")
+    assert result.exit_code == 3, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    assert _lines(result.stderr)[-1].startswith("hint: run sco index build")
+
+
+def test_another_version_is_refused_for_an_explicit_dir_and_rebuilt_by_default(sco, seeds_index):
+    meta_path = index.current_generation(seeds_index) / "sco.json"
+    meta = json.loads(meta_path.read_text())
+    meta["extraction_version"] = EXTRACTION_VERSION - 1
+    meta_path.write_text(json.dumps(meta))
+    refused = sco("--index-dir", str(seeds_index), "docs")
+    assert refused.exit_code == 3
+    assert "was built by sco" in refused.stderr and "hint: run sco index build PATH" in refused.stderr
+    rebuilt = sco("docs")  # the same directory, as the default index
+    assert rebuilt.exit_code == 0
+    assert "the index is from another sco version; building one" in rebuilt.stderr
+
+
+def test_a_foreign_directory_is_never_unpickled(sco, tmp_path):
+    foreign = tmp_path / "foreign"
+    (foreign / "gen-1").mkdir(parents=True)
+    (foreign / "CURRENT").write_text("gen-1\n")
+    (foreign / "gen-1" / "MAIN_x.toc").write_bytes(b"cos\nsystem\n(S'echo owned'\ntR.")  # a pickle payload
+    result = sco("--index-dir", str(foreign), "docs")
+    assert result.exit_code == 3
+    assert "damaged" in result.stderr
+
+
+def test_second_writer_waits_with_wait(sco, tmp_path):
+    import threading
+
+    base = tmp_path / "index"
+    held = threading.Event()
+    release = threading.Event()
+
+    def hold():
+        with index.writer_lock(base):
+            held.set()
+            release.wait(10)
+
+    t = threading.Thread(target=hold)
+    t.start()
+    held.wait(5)
+    timer = threading.Timer(0.5, release.set)
+    timer.start()
+    result = sco("index", "build", str(SEEDS), "--wait", "10")
+    t.join()
+    assert result.exit_code == 0, result.stderr
+
+
+def _installed_sco():
+    exe = shutil.which("sco", path=os.path.dirname(sys.executable))
+    if exe is None:
+        pytest.skip("sco is not installed beside this Python")
+    return exe
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    """A few hundred synthetic articles from the shared generator."""
+    out = tmp_path_factory.mktemp("synthetic")
+    generator = SHARED / "tools" / "gen_corpus.py"
+    if not generator.exists():
+        pytest.skip("../shared/tools/gen_corpus.py is not beside the checkout")
+    subprocess.run([sys.executable, str(generator), "300", str(out)], check=True, capture_output=True)
+    return out
+
+
+def test_concurrent_build_is_refused_while_readers_keep_answering(tmp_path, synthetic):
+    exe = _installed_sco()
+    env = {**os.environ, "SCO_INDEX_DIR": str(tmp_path / "ix")}
+    subprocess.run([exe, "index", "build", str(SEEDS)], check=True, capture_output=True, env=env)
+    first = subprocess.Popen([exe, "index", "build", str(synthetic)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 20
+        while not list((tmp_path / "ix").glob(".build-*")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        second = subprocess.run([exe, "index", "build", str(SEEDS)], capture_output=True, text=True, env=env)
+        reader = subprocess.run([exe, "search", "Paris Pact", "--json"], capture_output=True, text=True, env=env)
+    finally:
+        first.wait(120)
+    assert second.returncode == 3
+    assert second.stderr.splitlines() == [f"sco: another sco is writing the index in {tmp_path / 'ix'}",
+                                          "hint: wait for it, or pass --wait SECONDS"]
+    assert reader.returncode == 0 and json.loads(reader.stdout)[0]["doc_id"] == "000_696adcf27fd638ed"
+    assert first.returncode == 0
+    status = json.loads(subprocess.run([exe, "index", "status", "--json"], capture_output=True, text=True,
+                                       env=env).stdout)
+    assert status["documents"] == 300
+
+
+@pytest.mark.parametrize("delay", [0.3, 0.8, 1.5, 2.5])
+def test_kill_9_during_a_build_leaves_the_old_or_the_new_index(tmp_path, synthetic, delay):
+    exe = _installed_sco()
+    env = {**os.environ, "SCO_INDEX_DIR": str(tmp_path / "ix")}
+    subprocess.run([exe, "index", "build", str(SEEDS)], check=True, capture_output=True, env=env)
+    proc = subprocess.Popen([exe, "index", "build", str(synthetic)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(delay)
+    os.killpg(proc.pid, 9)  # the build and its worker processes, without warning
+    proc.wait()
+    status = subprocess.run([exe, "index", "status", "--json"], capture_output=True, text=True, env=env)
+    assert status.returncode == 0, status.stderr
+    assert json.loads(status.stdout)["documents"] in (5, 300)  # the old index or the new one
+    search = subprocess.run([exe, "search", "Norov", "--json"], capture_output=True, text=True, env=env)
+    assert search.returncode == 0
+    # and the next build cleans up after the killed one
+    subprocess.run([exe, "index", "build", str(SEEDS)], check=True, capture_output=True, env=env)
+    assert not list((tmp_path / "ix").glob(".build-*"))
