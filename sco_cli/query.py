@@ -10,6 +10,7 @@ from typing import Iterable
 from sco_cli import codec
 from sco_cli.errors import UsageError
 from sco_cli.index import Handle
+from sco_cli.safety import clean_line
 from sco_cli.model import (
     Agreement,
     AgreementRecord,
@@ -63,6 +64,7 @@ def parse_query(handle: Handle, text: str, fields: Iterable[str] = ("title", "bo
     """Parse Whoosh query syntax; a query the parser rejects is a UsageError."""
     from whoosh.qparser import MultifieldParser
 
+    text = clean_line(text)  # control characters in a query mean nothing and confuse the parser
     if not text.strip():
         raise UsageError("empty query", hint='give words to look for, e.g. sco search "Paris Pact"')
     parser = MultifieldParser(list(fields), handle.ix.schema)
@@ -156,7 +158,10 @@ def suggest(handle: Handle, text: str) -> str | None:
     """A corrected query that finds articles when `text` found none, else None."""
     query = parse_query(handle, text)
     with handle.searcher() as searcher:
-        corrected = searcher.correct_query(query, text)
+        try:
+            corrected = searcher.correct_query(query, text)
+        except Exception:  # Whoosh cannot always re-spell what it parsed; a hint is optional
+            return None
         if corrected.string == text:
             return None
         found = searcher.search(corrected.query, limit=1, filter=_kind("article"))
