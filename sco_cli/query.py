@@ -134,7 +134,12 @@ def search(handle: Handle, text: str, *, limit: int | None = 10,
     from whoosh import highlight
 
     query = parse_query(handle, text)
-    filters = _and(_kind("article"), *_date_filter(date_from, date_to))
+    # only articles have a title and a body: a query on those needs no "kind:article" filter, which
+    # would cost a pass over every article; one that names other fields gets it
+    fields = {field for field, _ in query.iter_all_terms()} if query.has_terms() else set()
+    filters = _and(*_date_filter(date_from, date_to),
+                   *([] if fields <= {"title", "body"} else [_kind("article")])) \
+        if date_from or date_to or not fields <= {"title", "body"} else None
     hits: list[SearchHit] = []
     with handle.searcher() as searcher:
         results = searcher.search(query, limit=limit, filter=filters, terms=True)
@@ -217,7 +222,7 @@ def _facts(handle: Handle, kind: str, *, text: str | None = None, date_from=None
     """(stored fields, decoded payload) of every fact of `kind` passing the filters."""
     from whoosh.query import Every
 
-    query = parse_query(handle, text, fields=("body",)) if text else Every()
+    query = parse_query(handle, text, fields=("sentence",)) if text else Every()
     filters = _and(_kind(kind), *_date_filter(date_from, date_to), *extra)
     with handle.searcher() as searcher:
         results = searcher.search(query, filter=filters, limit=None)

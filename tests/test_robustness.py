@@ -82,8 +82,8 @@ def test_a_damaged_index_is_exit_3_with_the_command_to_run(sco, seeds_index, dam
         for toc in gen.glob("*.toc"):
             toc.write_bytes(toc.read_bytes()[:10])
     elif damage == "delete-segment":
-        for seg in gen.glob("*.seg"):
-            seg.unlink()
+        for part in gen.glob("MAIN_*.trm"):  # a segment's term dictionary
+            part.unlink()
     elif damage == "garbage-pointer":
         (seeds_index / "CURRENT").write_text("gen-nonexistent\n")
     else:
