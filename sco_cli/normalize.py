@@ -14,3 +14,12 @@ def fold(text: str | None) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())
+
+
+# Small words that do not tell one instrument's title from another's.
+_TITLE_STOP = frozenset("the of on and between in for a an to with by at".split())
+
+
+def title_key(title: str | None) -> str:
+    """'the Memorandum of Understanding between the SCO and the FAO' -> 'memorandum understanding sco fao'."""
+    return " ".join(w for w in fold(title).split() if w not in _TITLE_STOP)

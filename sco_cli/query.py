@@ -10,6 +10,7 @@ from typing import Iterable
 from sco_cli import codec
 from sco_cli.errors import UsageError
 from sco_cli.index import Handle
+from sco_cli.normalize import title_key
 from sco_cli.safety import clean_line
 from sco_cli.model import (
     Agreement,
@@ -314,13 +315,6 @@ def who_met(handle: Handle, name: str | None = None, *, with_: str | None = None
     return rows[:limit] if limit else rows
 
 
-def _title_key(title: str) -> str:
-    from sco_cli.normalize import fold
-
-    stop = {"the", "of", "on", "and", "between", "in", "for", "a", "an", "to", "with", "by", "at"}
-    return " ".join(w for w in fold(title).split() if w not in stop)
-
-
 def _completeness(a: Agreement) -> tuple:
     return (a.date is not None and a.date.iso is not None, bool(a.parties), a.place is not None,
             a.date.precision == "day" if a.date else False, len(a.parties), len(a.title))
@@ -333,7 +327,7 @@ def _same_instrument(a: Agreement, b: Agreement) -> bool:
 
     if a.kind != b.kind:
         return False
-    key_a, key_b = _title_key(a.title), _title_key(b.title)
+    key_a, key_b = title_key(a.title), title_key(b.title)
     if key_a == key_b:
         return True
     # recurring instruments (the UN resolution on cooperation with the SCO comes every two years)
@@ -378,7 +372,7 @@ def group_agreements(mentions: list[tuple[str, str, Agreement]]) -> list[Agreeme
         place = best.place or next((a.place for _, _, a in group if a.place), None)
         merged = Agreement(best.title, best.kind, best.parties, date, place, best.evidence,
                            any(a.reported for _, _, a in group))
-        ident = "a-" + hashlib.sha1(f"{merged.kind}|{_title_key(merged.title)}".encode()).hexdigest()[:10]
+        ident = "a-" + hashlib.sha1(f"{merged.kind}|{title_key(merged.title)}".encode()).hexdigest()[:10]
         seen: set[tuple[str, str]] = set()
         mention_list = []
         for _, doc_id, a in group:

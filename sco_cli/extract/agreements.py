@@ -24,7 +24,7 @@ from sco_cli.extract.people import Cast
 from sco_cli.extract.text import Sentence, group_by_sentence
 from sco_cli.lexicon import Lexicon
 from sco_cli.model import Agreement, Article, DateMention, PartialDate
-from sco_cli.normalize import fold
+from sco_cli.normalize import fold, title_key
 
 # Small words that may sit inside a title: "Memorandum of Understanding between the SCO and ...".
 _CONNECTORS = frozenset("of on between for to against in with and the at by under within".split())
@@ -486,7 +486,7 @@ def find_agreements(article: Article, sentences: list[Sentence], cast: Cast, dat
                 f.title = f"{f.kind.title()} with {parties[0]}"
             agreement = Agreement(f.title, f.kind, parties, date, place, sent.text,
                                   reported and (date is None or date == dates.doc_date))
-            key = f"{f.kind}|{_title_key(f.title)}"
+            key = f"{f.kind}|{title_key(f.title)}"
             alt = f"{f.kind}|{'+'.join(sorted(fold(p) for p in parties))}" if len(parties) >= 2 else None
             same = keys.get(key) if key in keys else keys.get(alt) if alt else None
             if same is None and parties and not _own_words(f.title, f.kind, parties):
@@ -505,15 +505,10 @@ def find_agreements(article: Article, sentences: list[Sentence], cast: Cast, dat
 
 def _own_words(title: str, kind: str, parties) -> set[str]:
     """The words of a title beyond its kind and parties: none in 'Memorandum with FAO'."""
-    words = set(_title_key(title).split()) - {kind, "understanding", "memorandum"}
+    words = set(title_key(title).split()) - {kind, "understanding", "memorandum"}
     for p in parties:
         words -= set(fold(p).split())
     return words
-
-
-def _title_key(title: str) -> str:
-    stop = {"the", "of", "on", "and", "between", "in", "for", "a", "an", "to", "with", "by", "at"}
-    return " ".join(w for w in fold(title).split() if w not in stop)
 
 
 def _richer(a: Agreement, b: Agreement) -> Agreement:
