@@ -5,13 +5,12 @@ The shell scripts in `completions/` (printed by `sco completion SHELL`) run
 `sco_cli.entry` sees the variable before anything heavy is imported and calls `main()` here,
 which imports neither Typer nor Rich nor Whoosh: commands and options come from `COMMANDS`
 below (a test checks them against the Typer app), names, organisations, places and document ids
-from the small vocabulary file that every index build writes.
+from the sorted vocabulary files every index build writes, searched by bisection.
 """
 from __future__ import annotations
 
 import os
 import sys
-import unicodedata
 from pathlib import Path
 
 ENV_VAR = "_SCO_FAST_COMPLETE"
@@ -50,11 +49,6 @@ SUBCOMMANDS = {
 }
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-
-
 def _kinds() -> list[str]:
     path = Path(__file__).parent / "data" / "agreement_kinds.txt"
     kinds = []
@@ -80,10 +74,10 @@ def _paths(prefix: str) -> list[str]:
     return out
 
 
-def _vocabulary(index_dir: str | None) -> dict:
-    from sco_cli.paths import default_index_dir, read_vocabulary
+def _from_index(index_dir: str | None, source: str, prefix: str) -> list[str]:
+    from sco_cli.paths import complete_from, default_index_dir
 
-    return read_vocabulary(Path(index_dir).expanduser() if index_dir else default_index_dir())
+    return complete_from(Path(index_dir).expanduser() if index_dir else default_index_dir(), source, prefix)
 
 
 def _values(source: str | None, prefix: str, node: tuple[str, ...], index_dir: str | None) -> list[str]:
@@ -102,12 +96,11 @@ def _values(source: str | None, prefix: str, node: tuple[str, ...], index_dir: s
     elif source == "paths":
         return _paths(prefix)
     else:
-        vocab = _vocabulary(index_dir)
-        found = list(vocab.get(source, []))
-        if source == "people":  # "Nor" completes to "Norov" as well as "Vladimir Norov"
-            found = sorted({*found, *(name.split()[-1] for name in found if name.split())})
-    want = _fold(prefix)
-    return [value for value in found if _fold(value).startswith(want)]
+        return _from_index(index_dir, source, prefix)
+    from sco_cli.paths import completion_key
+
+    want = completion_key(prefix)
+    return [value for value in found if completion_key(value).startswith(want)]
 
 
 def complete(words: list[str]) -> list[str]:

@@ -3,7 +3,8 @@
 Layout of an index directory (`$SCO_INDEX_DIR`, `--index-dir`, or the XDG data directory)::
 
     CURRENT          the name of the live generation, replaced atomically (os.replace)
-    gen-<ns>/        one complete Whoosh index + sco.json (versions, counts) + vocab.json
+    gen-<ns>/        one complete Whoosh index + sco.json (versions, counts) + vocab.json (the
+                     values TAB completes) + vocab-*.tsv (the same, sorted for bisection)
     .build-<rand>/   a generation being written; never read; removed by the next writer
     writer.lock      held (fcntl) by the one process that may build or add
 
@@ -33,11 +34,18 @@ from sco_cli import EXTRACTION_VERSION, __version__, codec
 from sco_cli.errors import IndexCorrupt, IndexLocked, IndexMissing, IndexVersionMismatch
 from sco_cli.model import Article, Extraction, IndexStatus, Meeting, Person
 from sco_cli.normalize import fold
-from sco_cli.paths import POINTER_FILE, VOCAB_FILE, default_index_dir, generation_name, read_vocabulary
+from sco_cli.paths import (
+    POINTER_FILE,
+    VOCAB_FILE,
+    default_index_dir,
+    generation_name,
+    read_vocabulary,
+    write_completion_files,
+)
 
 __all__ = ["build", "ensure_index", "open_index", "status", "default_index_dir", "read_vocabulary", "schema"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 INDEX_FORMAT = "sco-index"
 META_FILE = "sco.json"
 LOCK_FILE = "writer.lock"
@@ -397,6 +405,7 @@ def _write_meta(staging: Path, docs: int, facts: dict, sources: list[str], vocab
             json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=True)
             fh.flush()
             os.fsync(fh.fileno())
+    write_completion_files(staging, vocab)
 
 
 def _count(searcher) -> tuple[int, dict]:

@@ -150,3 +150,27 @@ def test_fish(shell_env):
     script = COMPLETIONS / "sco.fish"
     probe = f"source {script}; complete -C 'sco wh'; complete -C 'sco who-met Nor'"
     assert _run([fish, "--no-config", "-c", probe], shell_env) == ["who-met", "Norov"]
+
+
+@pytest.mark.parametrize(
+    "prefix, expected",
+    [
+        ("", ["Abe", "Jenča", "Jürgen Stock", "Norov", "Stock", "Vladimir Norov", "Zed"]),
+        ("a", ["Abe"]),
+        ("je", ["Jenča"]),
+        ("JU", ["Jürgen Stock"]),
+        ("jurgen", ["Jürgen Stock"]),
+        ("s", ["Stock"]),
+        ("zz", []),
+        ("0", []),
+    ],
+)
+def test_completion_files_are_searched_by_bisection(tmp_path, prefix, expected):
+    from sco_cli.paths import complete_from, write_completion_files
+
+    gen = tmp_path / "gen-1"
+    gen.mkdir()
+    (tmp_path / "CURRENT").write_text("gen-1\n")
+    write_completion_files(gen, {"people": ["Vladimir Norov", "Jürgen Stock", "Jenča", "Abe", "Zed"]})
+    assert complete_from(tmp_path, "people", prefix) == expected
+    assert complete_from(tmp_path, "places", prefix) == []
