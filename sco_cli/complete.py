@@ -13,7 +13,6 @@ import os
 import sys
 from pathlib import Path
 
-ENV_VAR = "_SCO_FAST_COMPLETE"
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 MEETING_FORMATS = ("in-person", "video", "phone")
 SHELLS = ("bash", "zsh", "fish")

@@ -8,9 +8,6 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 
-PRECISIONS = ("year", "month", "day")
-
-
 @dataclass(frozen=True)
 class Span:
     """Where a piece of evidence sits in an article's body: character offsets and the text."""

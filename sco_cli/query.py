@@ -186,10 +186,6 @@ def docs(handle: Handle) -> list[DocSummary]:
     return sorted(rows, key=lambda d: d.doc_id)
 
 
-def doc_ids(handle: Handle) -> list[str]:
-    return [d.doc_id for d in docs(handle)]
-
-
 def show(handle: Handle, doc_id: str) -> DocumentView | None:
     """One article with everything extracted from it; None when no article has this id."""
     with handle.searcher() as searcher:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from sco_cli.extract.dates import ArticleDates, _main_date, is_future
+from sco_cli.extract.dates import _WEEKDAYS, ArticleDates, _main_date, is_future
 from sco_cli.extract.people import Cast, PersonRef, has_pronoun
 from sco_cli.extract.text import Sentence, group_by_sentence
 from sco_cli.lexicon import Lexicon
@@ -50,7 +50,6 @@ _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+day|later\s+that\s+day|lat
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 _YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b[Oo]n\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "received" and "hosted by" report a meeting only when a person follows closely.
 _NEEDS_PERSON_AFTER = re.compile(r"^(?:received|receives|called\s+on)$", re.IGNORECASE)
 # Phrases whose people all stand before them: "A and B signed ...", "A and B had a meeting at which".
@@ -262,7 +261,7 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                     if place is None and (date is None or dates.doc_date is None
                                           or _near(date, dates.doc_date, _SAME_PLACE_DAYS, precise=False)):
                         place = main_place
-                people = [_person(p, cast, date, dates.doc_date) for p in participants]
+                people = [_person(p, cast) for p in participants]
                 key = (frozenset(fold(p.name) for p in people), date.iso if date else None)
                 if any(key[1] == k[1] and key[0] <= k[0] for k in seen):
                     last_participants = participants  # the same meeting told again
@@ -386,7 +385,7 @@ def _format(trigger: _Trigger, text: str) -> str:
     return "in-person"
 
 
-def _person(identity, cast: Cast, date: PartialDate | None, doc_date: PartialDate | None) -> Person:
+def _person(identity, cast: Cast) -> Person:
     if isinstance(identity, int):
         return cast.people[identity]
     return Person(identity, identity, None)
