@@ -515,7 +515,7 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
         staging = Path(tempfile.mkdtemp(prefix=".build-", dir=base))
         try:
             live = current_generation(base) if add else None
-            sources = paths
+            sources = [str(Path(p).absolute()) for p in paths]
             vocab = {"people": [], "organizations": [], "places": [], "documents": []}
             if live is not None:
                 old_meta = read_meta(live)
@@ -525,7 +525,7 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
                 shutil.rmtree(staging)
                 shutil.copytree(live, staging)
                 ix = open_dir(str(staging))
-                sources = list(dict.fromkeys(old_meta.get("sources", []) + paths))
+                sources = list(dict.fromkeys(old_meta.get("sources", []) + sources))
                 vocab.update(read_vocabulary(base))
             elif add:
                 raise IndexMissing(f"no index in {base} to add to", hint="run sco index build PATH first")
