@@ -230,6 +230,7 @@ def timeline(
     org: Annotated[Optional[str], typer.Option("--org", help="Only articles where this organisation takes part.",
                                                show_default=False)] = None,
     limit: LimitOpt = None,
+    absolute: Annotated[bool, typer.Option("--absolute", help="Leave out relative dates (\"on Friday\", \"last year\").")] = False,
     json_: JsonOpt = False,
     jsonl: JsonlOpt = False,
     csv_: CsvOpt = False,
@@ -243,9 +244,10 @@ def timeline(
       sco timeline memorandum --json
       sco timeline --person Norov --from "March 2019"
     \b
-    JSON fields: date, date_precision, end_date, mention, sentence, doc_id, title.
-    Dates are ISO cut to their precision (2019, 2019-03, 2019-03-14); a range has an
-    end_date. --from/--to keep dates whose interval overlaps the range: "March 2019"
+    JSON fields: date, date_precision, end_date, mention, sentence, doc_id, title,
+    relative, anchor, year_source. Dates are ISO cut to their precision (2019, 2019-03,
+    2019-03-14); a range has an end_date. A relative date ("on Friday", "last year") is
+    resolved against the article's date, given as its anchor; --absolute leaves them out. --from/--to keep dates whose interval overlaps the range: "March 2019"
     is kept by --from 2019-03-10.
     """
     from sco_cli import query as q
@@ -256,7 +258,7 @@ def timeline(
         fmt_ = output_format(env, json_, jsonl, csv_, fmt)
         lo, hi = date_bounds(date_from, date_to)
         rows = q.timeline(open_handle(ctx, env), query, date_from=lo, date_to=hi, person=person, org=org,
-                          limit=limit)
+                          limit=limit, absolute=absolute)
         finish(env, fmt_, [render.timeline_row(e) for e in rows], render.TIMELINE_COLUMNS, rows,
                "no dates match")
 

@@ -5,7 +5,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from sco_cli.model import Agreement, DateMention, Meeting, PartialDate, Person, Span
+from sco_cli.model import Agreement, DateMention, Meeting, PartialDate, Person, Span, YearEvidence
 
 
 def dumps(obj: Any) -> str:
@@ -23,7 +23,11 @@ def person(d: dict) -> Person:
 
 
 def date_mention(d: dict) -> DateMention:
-    return DateMention(Span(**d["span"]), partial_date(d["date"]), d["sentence"])
+    return DateMention(Span(**d["span"]), partial_date(d["date"]), d["sentence"], d["relative"], d["anchor"])
+
+
+def year_evidence(d: dict) -> YearEvidence:
+    return YearEvidence(d["source"], d["first"], d["last"], d["weight"], d["text"], tuple(d["years"]))
 
 
 def meeting(d: dict) -> Meeting:

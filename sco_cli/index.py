@@ -198,6 +198,7 @@ def article_documents(article: Article, facts: Extraction) -> Iterator[dict]:
                 "doc_date": None if facts.doc_date is None else json.loads(codec.dumps(facts.doc_date)),
                 "people": [json.loads(codec.dumps(p)) for p in facts.people],
                 "organizations": [list(o) for o in facts.organizations],
+                "year_evidence": [json.loads(codec.dumps(e)) for e in facts.year_evidence],
             },
             ensure_ascii=False,
         ),

@@ -22,7 +22,9 @@ class PartialDate:
     """A calendar date at the precision the text gave it, optionally a range.
 
     `year` is None for a year-less date ("On 6 March") whose year nothing in the article implies.
-    `year_source` says where the year came from: "text", "dateline", "article" or None.
+    `year_source` says where the year came from: "text" (written with it), "dateline", "article"
+    (the year the article's own dates imply), a clue of `YearEvidence` ("weekday", "office",
+    "event", "anniversary", "tense") for a dateline without a year, or None.
     """
 
     year: int | None
@@ -93,6 +95,29 @@ class DateMention:
     span: Span
     date: PartialDate
     sentence: str
+    relative: bool = False  # "on Friday", "last year": resolved against the article's date
+    anchor: str | None = None  # that date (ISO), for a relative mention
+
+
+@dataclass(frozen=True)
+class YearEvidence:
+    """One clue to the year of an article whose dateline writes none ("on Thursday", "President
+    Dmitry Medvedev", "its tenth anniversary"): the years it admits and how much it counts.
+
+    It admits `first`..`last` (None: open), or only `years` when those are given.
+    """
+
+    source: str  # weekday | tense | office | event | anniversary
+    first: int | None
+    last: int | None
+    weight: float
+    text: str
+    years: tuple[int, ...] = ()
+
+    def admits(self, year: int) -> bool:
+        if self.years:
+            return year in self.years
+        return (self.first is None or self.first <= year) and (self.last is None or year <= self.last)
 
 
 @dataclass(frozen=True)
@@ -137,6 +162,7 @@ class Extraction:
     organizations: tuple[tuple[str, str | None], ...] = ()  # (name, acronym)
     meetings: tuple[Meeting, ...] = ()
     agreements: tuple[Agreement, ...] = ()
+    year_evidence: tuple[YearEvidence, ...] = ()  # the clues a year-less dateline's year was weighed from
 
 
 # ---- what queries return ----------------------------------------------------------------
@@ -180,6 +206,8 @@ class TimelineEntry:
     sentence: str
     doc_id: str
     title: str
+    relative: bool = False
+    anchor: str | None = None
 
 
 @dataclass(frozen=True)

@@ -205,6 +205,7 @@ def show(handle: Handle, doc_id: str) -> DocumentView | None:
         organizations=tuple(tuple(o) for o in payload.get("organizations", [])),
         meetings=tuple(ordered["meeting"]),
         agreements=tuple(ordered["agreement"]),
+        year_evidence=tuple(codec.year_evidence(e) for e in payload.get("year_evidence", [])),
     )
     return DocumentView(_summary(article), article["body"], extraction)
 
@@ -244,8 +245,10 @@ def _sort_key_date(date: PartialDate | None):
 
 def timeline(handle: Handle, text: str | None = None, *, date_from: PartialDate | None = None,
              date_to: PartialDate | None = None, person: str | None = None, org: str | None = None,
-             limit: int | None = None) -> list[TimelineEntry]:
+             limit: int | None = None, absolute: bool = False) -> list[TimelineEntry]:
     """Every dated mention in chronological order (year-less dates whose year is unknown last).
+
+    Relative mentions ("on Friday", "last year") come resolved, marked; `absolute` leaves them out.
 
     `text` filters on the mention's sentence; `person`/`org` keep dates of articles in which that
     person or organisation takes part in a meeting or an agreement.
@@ -257,8 +260,10 @@ def timeline(handle: Handle, text: str | None = None, *, date_from: PartialDate 
     for fields, mention in _facts(handle, "date", text=text, date_from=date_from, date_to=date_to):
         if docs_filter is not None and fields["doc_id"] not in docs_filter:
             continue
+        if absolute and mention.relative:
+            continue
         rows.append(TimelineEntry(mention.date, mention.span.text, mention.sentence, fields["doc_id"],
-                                  fields["headline"]))
+                                  fields["headline"], mention.relative, mention.anchor))
     rows.sort(key=lambda e: (_sort_key_date(e.date), e.doc_id))
     return rows[:limit] if limit else rows
 

@@ -21,6 +21,7 @@ from sco_cli.model import (
     IndexStatus,
     PartialDate,
     AgreementRecord,
+    YearEvidence,
     MeetingRecord,
     Person,
     SearchHit,
@@ -133,6 +134,9 @@ def timeline_row(e: TimelineEntry) -> dict:
         "sentence": e.sentence,
         "doc_id": e.doc_id,
         "title": e.title,
+        "relative": e.relative,
+        "anchor": e.anchor,
+        "year_source": e.date.year_source,
     }
 
 
@@ -237,7 +241,7 @@ SEARCH_COLUMNS = (
 
 TIMELINE_COLUMNS = (
     Column("date", lambda e: display_date(e.date), no_wrap=True),
-    Column("mention", lambda e: e.mention, style="bold", no_wrap=True),
+    Column("mention", lambda e: e.mention + (" (rel.)" if e.relative else ""), style="bold", no_wrap=True),
     Column("doc_id", lambda e: e.doc_id, style="cyan", no_wrap=True),
     Column("sentence", lambda e: e.sentence, ratio=1),
 )
@@ -278,6 +282,8 @@ def _flat(value: Any) -> str:
     """A JSON value as one TSV/CSV cell: lists joined with '; ', objects by their values."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as JSON writes them
     if isinstance(value, list):
         return "; ".join(_flat(v) for v in value)
     if isinstance(value, dict):
@@ -353,7 +359,8 @@ def show_renderables(view: DocumentView) -> list:
         body.stylize("underline cyan", d.span.start, d.span.end)
     parts: list = [
         Text(clean_line(s.title), style="bold"),
-        Text(f"doc_id {clean_line(s.doc_id)}   date {display_date(s.date) or '-'}   "
+        Text(f"doc_id {clean_line(s.doc_id)}   date {display_date(s.date) or '-'}"
+             f"{f' (year from {s.date.year_source})' if s.date is not None and s.date.year_source else ''}   "
              f"words {s.words}   path {clean_line(s.path)}", style="dim"),
         Text(""),
         body,
@@ -364,6 +371,9 @@ def show_renderables(view: DocumentView) -> list:
         ("Meetings", SHOW_MEETING_COLUMNS, facts.meetings),
         ("Agreements", SHOW_AGREEMENT_COLUMNS, facts.agreements),
     )
+    if facts.year_evidence:  # only a dispatch whose dateline writes no year has these
+        sections = (sections[0], ("Clues to the dateline's year", YEAR_EVIDENCE_COLUMNS, facts.year_evidence),
+                    *sections[1:])
     for title, columns, items in sections:
         parts.append(Text(""))
         if items:
@@ -377,8 +387,30 @@ DATE_SPAN_COLUMNS = (
     Column("span", lambda d: f"{d.span.start}-{d.span.end}", no_wrap=True, justify="right"),
     Column("text", lambda d: d.span.text, style="bold", no_wrap=True),
     Column("date", lambda d: display_date(d.date), no_wrap=True),
-    Column("year from", lambda d: d.date.year_source or "unknown", no_wrap=True),
+    Column("year from", lambda d: (d.date.year_source or "unknown") + (f", from {d.anchor}" if d.relative else ""),
+           no_wrap=True),
 )
+
+YEAR_EVIDENCE_COLUMNS = (
+    Column("clue", lambda e: e.source, no_wrap=True),
+    Column("years", lambda e: evidence_years(e), ratio=1),
+    Column("weight", lambda e: f"{e.weight:g}", no_wrap=True, justify="right"),
+    Column("words", lambda e: e.text, style="bold", ratio=2),
+)
+
+
+def evidence_years(e: YearEvidence) -> str:
+    """The years a clue admits, as a reader says them: "2008", "2003-2013", "2001-", "-2014"."""
+    if e.years:
+        return ", ".join(str(y) for y in e.years)
+    if e.first == e.last:
+        return str(e.first)
+    return f"{e.first or ''}-{e.last or ''}"
+
+
+def evidence_row(e: YearEvidence) -> dict:
+    return {"source": e.source, "first": e.first, "last": e.last, "years": list(e.years) or None,
+            "weight": e.weight, "text": e.text}
 
 PEOPLE_COLUMNS = (
     Column("name", lambda p: p.name, style="bold", ratio=2),
@@ -411,8 +443,10 @@ def show_row(view: DocumentView) -> dict:
         "body": view.body,
         "dates": [{"date": date_value(d.date), "date_precision": date_precision(d.date),
                    "end_date": end_value(d.date), "mention": d.span.text, "start": d.span.start,
-                   "end": d.span.end, "year_source": d.date.year_source, "sentence": d.sentence}
+                   "end": d.span.end, "year_source": d.date.year_source, "relative": d.relative,
+                   "anchor": d.anchor, "sentence": d.sentence}
                   for d in facts.dates],
+        "year_evidence": [evidence_row(e) for e in facts.year_evidence],
         "people": [person_row(p) for p in facts.people],
         "meetings": [{"date": date_value(m.date), "date_precision": date_precision(m.date),
                       "participants": [person_row(p) for p in m.participants], "place": m.place,

@@ -17,7 +17,8 @@ def test_timeline_2019_over_the_seeds(sco, seeds_index):
         ("2019-09-28", "day", None, "28 September, 2019", "003_3015c8537fc2c6bb"),
         ("2019-11-26", "day", "2019-11-28", "26-28 November 2019", "000_696adcf27fd638ed"),
     ]
-    assert list(rows[0]) == ["date", "date_precision", "end_date", "mention", "sentence", "doc_id", "title"]
+    assert list(rows[0]) == ["date", "date_precision", "end_date", "mention", "sentence", "doc_id", "title",
+                             "relative", "anchor", "year_source"]
     assert rows[3]["sentence"] == (
         "On 28 September, 2019 the SCO Secretary-General took part in a meeting at the United Nations "
         "Headquarters in New York with UN Secretary-General Antonio Guterres.")
@@ -69,8 +70,9 @@ def test_timeline_table_at_width_100(sco, month_corpus):
 
 def test_timeline_tsv_on_a_pipe(sco, month_corpus):
     lines = sco("timeline").stdout.splitlines()
-    assert lines[0] == "date\tdate_precision\tend_date\tmention\tsentence\tdoc_id\ttitle"
-    assert lines[1] == "2019-03\tmonth\t\tMarch 2019\tThe plan was adopted in March 2019 in Tashkent.\ta\tPlan adopted"
+    assert lines[0] == "date\tdate_precision\tend_date\tmention\tsentence\tdoc_id\ttitle\trelative\tanchor\tyear_source"
+    assert lines[1] == ("2019-03\tmonth\t\tMarch 2019\tThe plan was adopted in March 2019 in Tashkent.\ta\tPlan adopted"
+                        "\tfalse\t\ttext")
 
 
 @pytest.mark.parametrize("bad", ["2019-13", "yesterday", "March"])

@@ -35,6 +35,7 @@ def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
         organizations=tuple(sorted((name, acronym) for acronym, name in cast.organizations.items())),
         meetings=tuple(meetings),
         agreements=tuple(find_agreements(article, sents, cast, dates, lexicon)),
+        year_evidence=dates.evidence,
     )
 
 

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sco_cli.extract.dates import ArticleDates, _main_date, is_future
+from sco_cli.extract.context import is_future, main_date
+from sco_cli.extract.dates import ArticleDates
 from sco_cli.extract.meetings import _city
 from sco_cli.extract.people import Cast
 from sco_cli.extract.text import Sentence, group_by_sentence
@@ -407,7 +408,7 @@ def _clause_date(mentions: list[DateMention], sent: Sentence, f: _Found, lo: int
     if not candidates:
         return None
     best = min(candidates, key=lambda c: c[0])[1]
-    return _main_date(best.date) if best.date.end is not None and best.date.month is not None else best.date
+    return main_date(best.date) if best.date.end is not None and best.date.month is not None else best.date
 
 
 def _place(text: str, f: _Found, lexicon: Lexicon, reported: bool, dated_here: bool, lo: int, hi: int,

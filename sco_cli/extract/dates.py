@@ -19,9 +19,13 @@ from functools import lru_cache
 
 from dateutil import parser as du_parser
 
+from sco_cli.extract.anchor import weigh, year_evidence
+from sco_cli.extract.context import (LEAD_WEEKDAY, WEEKDAYS, frame, is_future, main_date, shift_days, tense,
+                                     weekday_on_or_before)
+from sco_cli.extract.relative import find_relative
 from sco_cli.extract.text import Sentence, sentences
 from sco_cli.lexicon import Lexicon, default_lexicon
-from sco_cli.model import Article, DateMention, PartialDate, Span
+from sco_cli.model import Article, DateMention, PartialDate, Span, YearEvidence
 
 
 # ---- building blocks ---------------------------------------------------------------------------
@@ -110,28 +114,6 @@ _TITLE_BEFORE_YEAR = re.compile(
     r"\b(?:Strategy|Programme|Program|Plan|Concept|Agenda|Vision|Roadmap|Mission|Games|Expo|EXPO)\b"
     r"[\w\s,'-]{0,60}?(?:\buntil|\btill|\bfor|\bto)?\s*$"
 )
-# News datelines: "BEIJING, July 14 (Xinhua) --", "SAMARKAND, Uzbekistan, Sept. 16 (Xinhua) --",
-# "NEW DELHI, April 28. /TASS/.", "TASHKENT, 18 August (UzA)." The place is written in capitals.
-DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\u2019 -]{2,}?)(?:,\s*[A-Z][A-Za-z.' -]+?)?,\s+"
-    r"(?P<date>(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9})(?:,\s*\d{4})?)\.?"
-    r"\s*(?:\([^)]{1,40}\)|/[^/\n]{1,20}/)?\.?\s*(?:--|\u2014|\u2013|-)?\s*"
-)
-
-# A sentence about what is still to come: its dates are not the article's past or present.
-FUTURE_MARKERS = re.compile(
-    r"\b(?:will|shall|upcoming|forthcoming|next|planned|scheduled|to be held|is to be|are to be|is due|"
-    r"are due|is expected|are expected)\b", re.IGNORECASE)
-
-# How far before a date a future marker still governs it ("the next meeting ... on 29-30 June").
-_FUTURE_REACH = 80
-
-
-def is_future(sentence: str, start: int) -> bool:
-    """Whether the date at `start` in `sentence` is announced rather than reported."""
-    return bool(FUTURE_MARKERS.search(sentence[max(0, start - _FUTURE_REACH):start]))
-
-
 # A year-less date more than this many months after the article's anchor is read as the year before.
 _PAST_WINDOW_MONTHS = 6
 
@@ -341,6 +323,7 @@ class ArticleDates:
     doc_date: PartialDate | None
     dateline: str | None  # the place of a news dateline ("BEIJING"), as written
     lead: Span | None = None  # the lead paragraph (after any publication stamp)
+    evidence: tuple[YearEvidence, ...] = ()  # what a year-less dateline's year was weighed from
 
 
 def _with_year(d: PartialDate, year: int | None, source: str | None) -> PartialDate:
@@ -356,9 +339,10 @@ class _YearContext:
     anchor: PartialDate | None
     source: str
     after: PartialDate | None = None  # "after" mode: the present is later than this event
+    dated: bool = False  # the anchor is the day the article was written (dateline or stamp)
 
 
-def _infer_year(d: PartialDate, ctx: _YearContext, relative: int | None) -> PartialDate:
+def _infer_year(d: PartialDate, ctx: _YearContext, relative: int | None, tense: str | None = None) -> PartialDate:
     if d.year is not None or ctx.anchor is None or ctx.anchor.year is None:
         return d
     anchor = ctx.anchor
@@ -369,6 +353,10 @@ def _infer_year(d: PartialDate, ctx: _YearContext, relative: int | None) -> Part
             # than a month before that event belongs to the year after it
             if (d.month, d.day or 1) < _month_before(ctx.after):
                 year += 1
+        elif anchor.month is not None and ctx.dated and tense == "future" and d.month < anchor.month:
+            year += 1  # "payable Jan. 2" in a November article: next January
+        elif anchor.month is not None and ctx.dated and tense == "past" and d.month > anchor.month:
+            year -= 1  # "was fired in July" in a March article: last July
         elif anchor.month is not None and d.month - anchor.month > _PAST_WINDOW_MONTHS:
             year -= 1  # news looks back: a December event in a February article was last December
     return _with_year(d, year, ctx.source)
@@ -379,26 +367,15 @@ def _month_before(d: PartialDate) -> tuple[int, int]:
     return (month - 1, day) if month > 1 else (1, 1)
 
 
-def _main_date(first: PartialDate) -> PartialDate:
-    """The date of the main event from the lead's first date: a conference of three days or more
-    stands for its month (the reported talks happened somewhere within it)."""
-    if first.end is None or first.day is None or first.end.day is None:
-        return replace(first, end=None)
-    if first.end.month == first.month and first.end.day - first.day <= 1:
-        return replace(first, end=None)
-    if first.end.month == first.month:
-        return PartialDate(first.year, first.month, None, None, first.year_source)
-    return replace(first, end=None)
-
-
 def _year_context(raw: list[tuple[_Candidate, Sentence]], dateline_date: PartialDate | None,
                   lead: Span | None) -> _YearContext:
-    """The year year-less dates take, as a careful reader would find it: the dateline's year; else
-    the first year written in the lead paragraph; else the year of the latest past event dated
-    with a month (a sentence about the future does not count), moved on by a year when the
-    year-less date would fall before that event."""
+    """The year year-less dates take, as a careful reader would find it: the dateline's year
+    (written or weighed); else the first year written in the lead paragraph; else the year of the
+    latest past event dated with a month (a sentence about the future does not count), moved on
+    by a year when the year-less date would fall before that event."""
     if dateline_date is not None and dateline_date.year is not None:
-        return _YearContext(dateline_date, "dateline")
+        source = dateline_date.year_source if dateline_date.year_source not in (None, "text") else "dateline"
+        return _YearContext(dateline_date, source, dated=True)
     for cand, sent in raw:
         if lead is None or sent.start + cand.start >= lead.end:
             break
@@ -416,13 +393,6 @@ def _year_context(raw: list[tuple[_Candidate, Sentence]], dateline_date: Partial
     return _YearContext(max(years, key=lambda d: d.year) if years else None, "article")
 
 
-# "on Saturday": a weekday named in the lead dates its main event more precisely than nearby dates.
-_LEAD_WEEKDAY = re.compile(r"\b[Oo]n\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-# A paragraph that is only a publication stamp: "2023-10-27 21:40", "September 12, 2014, Dushanbe".
-_TIME_STAMP = re.compile(
-    r"^(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4})(?:,\s*(?P<place>[A-Z][\w' -]{1,40}))?$")
 # Words too common in SCO headlines to tell one event from another.
 _HEADLINE_STOP = frozenset("the of on and in for a an to with by at sco is was were has have its their from as "
                            "that this meets meet".split())
@@ -437,15 +407,23 @@ def _content_words(text: str) -> set[str]:
     return {w.lower()[:6] for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in _HEADLINE_STOP}
 
 
+def _lead_weekday(date: PartialDate, lead: Span | None) -> PartialDate:
+    """A weekday in the lead ("on Wednesday") dates the main event within the dispatch's week."""
+    weekday = LEAD_WEEKDAY.search(lead.text) if lead is not None else None
+    if weekday is None or date.precision != "day":
+        return date
+    return weekday_on_or_before(date, weekday.group(1), date.year_source)
+
+
 def _doc_date(mentions: list[DateMention], dateline_date: PartialDate | None, article: Article,
               lead: Span | None) -> PartialDate | None:
     """The date of the main event. A dateline's date; else the reported (not announced) date in
     the lead paragraph, then the one whose sentence shares most words with the headline; a
-    weekday in the lead ("on Saturday") moves it to that day of the same week."""
+    weekday in the lead ("on Saturday") moves a dateline's day to the last such day on or before it."""
     if dateline_date is not None:
-        return _main_date(dateline_date) if dateline_date.year is not None else None
+        return _lead_weekday(main_date(dateline_date), lead) if dateline_date.year is not None else None
     reported = [(n, m) for n, m in enumerate(mentions)
-                if m.date.year is not None and not is_future(m.sentence, m.sentence.find(m.span.text))]
+                if m.date.year is not None and not m.relative and not is_future(m.sentence, m.sentence.find(m.span.text))]
     pool = [(n, m) for n, m in reported if m.date.precision == "day"] or reported
     if not pool:
         return None
@@ -456,56 +434,97 @@ def _doc_date(mentions: list[DateMention], dateline_date: PartialDate | None, ar
         in_lead = lead is not None and lead.start <= m.span.start < lead.end
         return (in_lead * _LEAD_WEIGHT + len(_content_words(m.sentence) & headline), -n)
 
-    best = _main_date(max(pool, key=rank)[1].date)
-    weekday = _LEAD_WEEKDAY.search(lead.text) if lead is not None else None
+    best = main_date(max(pool, key=rank)[1].date)
+    weekday = LEAD_WEEKDAY.search(lead.text) if lead is not None else None
     if weekday and best.precision == "day":
+        # without a dateline the weekday dates the event in the days from the dated sentence on
         day = datetime(best.year, best.month, best.day)
-        shift = (_WEEKDAYS.index(weekday.group(1).lower()) - day.weekday()) % 7
+        shift = (WEEKDAYS.index(weekday.group(1).lower()) - day.weekday()) % 7
         if shift:
-            moved = day.toordinal() + shift
-            d = datetime.fromordinal(moved)
-            best = PartialDate(d.year, d.month, d.day, None, best.year_source)
+            best = shift_days(best, shift, best.year_source)
     return best
+
+
+class _DateReader:
+    """Reads one article's dates in named steps: candidates, the dateline, its year, the year of
+    every other mention, the main date, then the relative expressions."""
+
+    def __init__(self, article: Article, lexicon: Lexicon, sents: list[Sentence]):
+        self.article, self.lexicon, self.sents = article, lexicon, sents
+        self.frame = frame(article)
+        self.raw: list[tuple[_Candidate, Sentence]] = [
+            (cand, sent) for sent in sents for cand in _candidates(sent.text, lexicon)]
+        self.evidence: tuple[YearEvidence, ...] = ()
+
+    def _first_in(self, span: Span | None) -> int | None:
+        """The index in `raw` of the first candidate inside `span`."""
+        if span is None:
+            return None
+        for n, (cand, sent) in enumerate(self.raw):
+            if span.start <= sent.start + cand.start < span.end:
+                return n
+        return None
+
+    def dateline(self) -> tuple[int | None, PartialDate | None]:
+        """(index of the dateline's own candidate, the date it gives with its year)."""
+        at = self._first_in(self.frame.dateline_span)
+        if at is None:
+            stamp = self._first_in(self.frame.stamp)
+            return None, (self.raw[stamp][0].date if stamp is not None else None)
+        date = self.raw[at][0].date
+        if date.year is None:
+            date = self._weigh_year(date, at)
+        return at, date
+
+    def _weigh_year(self, date: PartialDate, at: int) -> PartialDate:
+        written = [(c.date, s, c.start, s.text[c.start:c.end]) for n, (c, s) in enumerate(self.raw)
+                   if n != at and c.date.year is not None]
+        self.evidence = tuple(year_evidence(self.sents, self.frame.lead, self.frame.dateline, date, written,
+                                            self.article.body))
+        found = weigh(list(self.evidence))
+        return _with_year(date, found[0], found[1]) if found else date
+
+    def mentions(self, ctx: _YearContext, dateline_at: int | None,
+                 dateline_date: PartialDate | None) -> list[DateMention]:
+        out = []
+        for n, (cand, sent) in enumerate(self.raw):
+            if n == dateline_at and dateline_date is not None:
+                date = dateline_date
+            else:
+                date = _infer_year(cand.date, ctx, cand.relative, tense(sent.text, cand.start))
+            out.append(DateMention(Span(sent.start + cand.start, sent.start + cand.end,
+                                        sent.text[cand.start:cand.end]), date, sent.text))
+        return out
+
+    def relative(self, anchor: PartialDate | None, mentions: list[DateMention]) -> list[DateMention]:
+        taken: dict[int, list] = {}
+        for (cand, sent), mention in zip(self.raw, mentions):
+            taken.setdefault(sent.start, []).append((cand.start, cand.end, mention.date))
+        out = []
+        for r in find_relative(self.sents, anchor, taken):
+            s = r.sentence
+            out.append(DateMention(Span(s.start + r.start, s.start + r.end, s.text[r.start:r.end]), r.date,
+                                   s.text, relative=True, anchor=anchor.iso))
+        return out
+
+    def read(self) -> ArticleDates:
+        dateline_at, dateline_date = self.dateline()
+        in_dateline = dateline_at is not None
+        ctx = _year_context(self.raw, dateline_date, self.frame.lead)
+        mentions = self.mentions(ctx, dateline_at, dateline_date)
+        doc_date = _doc_date(mentions, dateline_date if in_dateline else None, self.article, self.frame.lead)
+        anchor = dateline_date if dateline_date is not None and dateline_date.precision == "day" and \
+            dateline_date.year is not None else doc_date
+        if anchor is not None and anchor.precision != "day":
+            anchor = None
+        everything = sorted(mentions + self.relative(anchor, mentions), key=lambda m: m.span.start)
+        return ArticleDates(tuple(everything), doc_date, self.frame.dateline, self.frame.lead, self.evidence)
 
 
 def find_dates(article: Article, lexicon: Lexicon | None = None,
                sentence_list: list[Sentence] | None = None) -> ArticleDates:
-    """Every date mention in the article's English paragraphs, and the article's main date."""
+    """Every date mention in the article's English paragraphs, relative ones resolved, and the
+    article's main date."""
     lexicon = lexicon or default_lexicon()
     sents = sentence_list if sentence_list is not None else sentences(article)
-    raw: list[tuple[_Candidate, Sentence]] = []
-    for sent in sents:
-        for cand in _candidates(sent.text, lexicon):
-            raw.append((cand, sent))
-    dateline = None
-    dateline_date: PartialDate | None = None
-    lead = article.paragraphs[0] if article.paragraphs else None
-    stamp = None
-    stamp_match = _TIME_STAMP.match(lead.text) if lead is not None else None
-    if stamp_match:
-        # a publication stamp gives the year, like a dateline, and the next paragraph is the lead
-        stamp = next((c.date for c, sent in raw if sent.start < lead.end), None)
-        dateline = stamp_match.group("place")
-        lead = article.paragraphs[1] if len(article.paragraphs) > 1 else None
-    if stamp is not None and dateline is not None:
-        dateline_date, stamp = stamp, None  # "September 12, 2014, Dushanbe" is a dateline
-    elif lead is not None and stamp is None:
-        m = DATELINE.match(lead.text)
-        if m:
-            dateline = m.group("place").strip()
-            for cand, sent in raw:
-                at = sent.start + cand.start
-                if lead.start <= at < lead.start + m.end():
-                    dateline_date = cand.date
-                    break
-    ctx = _year_context(raw, dateline_date or stamp, lead)
-    mentions = []
-    for cand, sent in raw:
-        date = _infer_year(cand.date, ctx, cand.relative)
-        start = sent.start + cand.start
-        mentions.append(DateMention(Span(start, sent.start + cand.end, sent.text[cand.start:cand.end]),
-                                    date, sent.text))
-    if dateline_date is not None:  # the dateline's own mention, now with its year
-        dateline_date = next(m.date for (c, _), m in zip(raw, mentions) if c.date is dateline_date)
-    doc_date = _doc_date(mentions, dateline_date, article, lead)
-    return ArticleDates(tuple(mentions), doc_date, dateline, lead)
+    return _DateReader(article, lexicon, sents).read()

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from sco_cli.extract.dates import _WEEKDAYS, ArticleDates, _main_date, is_future
+from sco_cli.extract.context import WEEKDAYS, is_future, main_date
+from sco_cli.extract.dates import ArticleDates
 from sco_cli.extract.people import Cast, PersonRef, has_pronoun
 from sco_cli.extract.text import Sentence, group_by_sentence
 from sco_cli.lexicon import Lexicon
@@ -138,7 +139,7 @@ def _weekday_before(anchor: PartialDate, weekday: str) -> PartialDate | None:
     if anchor is None or anchor.precision != "day":
         return None
     day = datetime(anchor.year, anchor.month, anchor.day)
-    back = (day.weekday() - _WEEKDAYS.index(weekday.lower())) % 7
+    back = (day.weekday() - WEEKDAYS.index(weekday.lower())) % 7
     d = day - timedelta(days=back)
     return PartialDate(d.year, d.month, d.day, None, "article")
 
@@ -371,7 +372,7 @@ def _sentence_date(mentions: list[DateMention], text: str, trigger_end: int | No
         if is_future(text, start) or re.search(r"\b(?:since|until|till|founded|established)\s+(?:on\s+|in\s+)?$",
                                                  text[max(0, start - 20):start]):
             continue
-        return _main_date(m.date)
+        return main_date(m.date)
     return None
 
 

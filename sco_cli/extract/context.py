@@ -1,0 +1,127 @@
+"""What every extractor needs to know about an article before it reads a sentence.
+
+Public names:
+
+- `frame(article)` -> `Frame`: the lead paragraph (after any publication stamp) and the news
+  dateline's place and extent ("BEIJING, March 3 (Xinhua) --");
+- `is_future(sentence, at)`: whether a date at `at` is announced rather than reported;
+- `tense(sentence, at)`: "future", "past" or None, for the year a year-less date takes;
+- `main_date(date)`: the day a reported event stands for (a long conference stands for its month);
+- `WEEKDAYS`, `WEEKDAY` and `weekday_on_or_before(anchor, name)`: weekdays and the day a past
+  weekday names in an article written on `anchor`.
+
+Dates, meetings and agreements import these from here, never from each other.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date as _date, timedelta
+
+from sco_cli.model import Article, PartialDate, Span
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A weekday written out, capitalised as news writes it.
+WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# "on Saturday" in the lead: the day of the article's main event.
+LEAD_WEEKDAY = re.compile(r"\b[Oo]n\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+# News datelines: "BEIJING, July 14 (Xinhua) --", "SAMARKAND, Uzbekistan, Sept. 16 (Xinhua) --",
+# "NEW DELHI, April 28. /TASS/.", "TASHKENT, 18 August (UzA).", "ASTANA. June 15. KAZINFORM -",
+# "Dushanbe: 30 July 2021 (TDI):". The place is in capitals, or capitalised before a colon.
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\u2019 -]{2,}?|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=:))"
+    r"(?:,\s*[A-Z][A-Za-z.' -]+?)?(?:,|\.|:)\s+"
+    r"(?P<date>(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9})(?:,?\s*\d{4})?)\.?"
+    r"\s*(?:\([^)]{1,40}\)|/[^/\n]{1,20}/|[A-Z][A-Za-z]{2,20}\b(?=\s*[-\u2013\u2014]))?[.:]?\s*"
+    r"(?:--|\u2014|\u2013|-)?\s*"
+)
+# A paragraph that is only a publication stamp: "2023-10-27 21:40", "September 12, 2014, Dushanbe".
+TIME_STAMP = re.compile(
+    r"^(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4})(?:,\s*(?P<place>[A-Z][\w' -]{1,40}))?$")
+
+# A sentence about what is still to come: its dates are not the article's past or present.
+FUTURE_MARKERS = re.compile(
+    r"\b(?:will|shall|upcoming|forthcoming|next|planned|scheduled|to be held|is to be|are to be|is due|"
+    r"are due|is expected|are expected)\b", re.IGNORECASE)
+# How far before a date a future marker still governs it ("the next meeting ... on 29-30 June").
+_FUTURE_REACH = 80
+
+
+def is_future(sentence: str, start: int) -> bool:
+    """Whether the date at `start` in `sentence` is announced rather than reported."""
+    return bool(FUTURE_MARKERS.search(sentence[max(0, start - _FUTURE_REACH):start]))
+
+
+# A verb in the past tense: the sentence reports ("was fired in July", "met", "signed").
+_PAST_TENSE = re.compile(
+    r"\b(?:was|were|had|did|said|met|held|took|came|went|gave|made|began|left|won|lost|told|saw|"
+    r"sent|spoke|became|fell|rose|ago|last|earlier|[a-z]{2,}ed)\b")
+# Words that announce: with these a year-less month is still to come ("would visit in May").
+_FUTURE_TENSE = re.compile(r"\b(?:would|to\s+be|is\s+to|are\s+to|due|payable|plans?\s+to|intends?\s+to)\b")
+
+
+def tense(sentence: str, start: int) -> str | None:
+    """'future', 'past' or None for a date at `start` in `sentence`."""
+    if is_future(sentence, start) or _FUTURE_TENSE.search(sentence[max(0, start - 80):start]):
+        return "future"
+    if _PAST_TENSE.search(sentence):
+        return "past"
+    return None
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where an article's lead and dateline are."""
+
+    lead: Span | None  # the lead paragraph (after any publication stamp)
+    dateline: str | None = None  # the dateline's or stamp's place, as written ("BEIJING")
+    dateline_span: Span | None = None  # the dateline's words in the body, its date among them
+    stamp: Span | None = None  # a paragraph that is only a publication stamp
+
+
+def frame(article: Article) -> Frame:
+    """The lead paragraph and the dateline of an article, as a reader finds them."""
+    paragraphs = article.paragraphs
+    lead = paragraphs[0] if paragraphs else None
+    if lead is None:
+        return Frame(None)
+    stamp = TIME_STAMP.match(lead.text)
+    if stamp:
+        after = paragraphs[1] if len(paragraphs) > 1 else None
+        if stamp.group("place"):  # "September 12, 2014, Dushanbe" is a dateline of its own
+            return Frame(after, stamp.group("place"), lead, lead)
+        return Frame(after, None, None, lead)
+    m = DATELINE.match(lead.text)
+    if m:
+        return Frame(lead, m.group("place").strip(" .:"), Span(lead.start, lead.start + m.end(), m.group(0)))
+    return Frame(lead)
+
+
+def main_date(first: PartialDate) -> PartialDate:
+    """The date of the main event from the lead's first date: a conference of three days or more
+    stands for its month (the reported talks happened somewhere within it)."""
+    if first.end is None or first.day is None or first.end.day is None:
+        return replace(first, end=None)
+    if first.end.month == first.month and first.end.day - first.day <= 1:
+        return replace(first, end=None)
+    if first.end.month == first.month:
+        return PartialDate(first.year, first.month, None, None, first.year_source)
+    return replace(first, end=None)
+
+
+def weekday_on_or_before(anchor: PartialDate | None, weekday: str, source: str = "article") -> PartialDate | None:
+    """The last `weekday` on or before the day `anchor` ("on Tuesday" in a Thursday dispatch)."""
+    if anchor is None or anchor.precision != "day":
+        return None
+    day = _date(anchor.year, anchor.month, anchor.day)
+    back = (day.weekday() - WEEKDAYS.index(weekday.lower())) % 7
+    d = day - timedelta(days=back)
+    return PartialDate(d.year, d.month, d.day, None, source)
+
+
+def shift_days(anchor: PartialDate, days: int, source: str = "article") -> PartialDate:
+    """The day `days` after (or before) the day `anchor`."""
+    d = _date(anchor.year, anchor.month, anchor.day) + timedelta(days=days)
+    return PartialDate(d.year, d.month, d.day, None, source)
