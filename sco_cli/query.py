@@ -129,18 +129,33 @@ def _snippet(hit, body: str) -> Highlighted:
     return _pieces(marked)
 
 
+def _matches_facts(query) -> bool:
+    """Whether a query can match the index's fact documents, not only articles. Only articles
+    have a title and a body, so a query made only of words in those needs no "kind:article"
+    filter (which costs a pass over every article); a negation ("NOT Norov"), a match-all, a
+    range or a term in another field does."""
+    from whoosh.query import Every, Not, NullQuery
+
+    def walk(q) -> bool:
+        if isinstance(q, (Not, Every)) or q is NullQuery:
+            return True
+        children = list(q.children()) if q.is_leaf() is False else []
+        if children:
+            return any(walk(c) for c in children)
+        field = getattr(q, "fieldname", None)
+        return field not in ("title", "body")
+
+    return walk(query)
+
+
 def search(handle: Handle, text: str, *, limit: int | None = 10,
            date_from: PartialDate | None = None, date_to: PartialDate | None = None) -> list[SearchHit]:
     """Ranked full-text search over article titles (boosted) and bodies."""
     from whoosh import highlight
 
     query = parse_query(handle, text)
-    # only articles have a title and a body: a query on those needs no "kind:article" filter, which
-    # would cost a pass over every article; one that names other fields gets it
-    fields = {field for field, _ in query.iter_all_terms()} if query.has_terms() else set()
-    filters = _and(*_date_filter(date_from, date_to),
-                   *([] if fields <= {"title", "body"} else [_kind("article")])) \
-        if date_from or date_to or not fields <= {"title", "body"} else None
+    kind = [_kind("article")] if _matches_facts(query) else []
+    filters = _and(*_date_filter(date_from, date_to), *kind) if date_from or date_to or kind else None
     hits: list[SearchHit] = []
     with handle.searcher() as searcher:
         results = searcher.search(query, limit=limit, filter=filters, terms=True)

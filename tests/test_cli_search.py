@@ -142,3 +142,21 @@ def test_first_query_builds_the_default_index_from_seeds(sco, isolated):
 
 def test_unknown_option_is_exit_2(sco, seeds_index):
     assert sco("search", "x", "--bogus").exit_code == 2
+
+
+@pytest.mark.parametrize("query", ["NOT Norov", "*:*", "uid:*", "date_start:[20190101 TO 20201231]"])
+def test_queries_that_reach_past_title_and_body_list_articles_only(sco, seeds_index, query):
+    # the index also holds fact documents without a title; a negation, a match-all, a range or
+    # another field must still list only articles (these once ended in KeyError: 'title')
+    result = sco("search", query, "--json", "--limit", "20")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows and all(set(r) == {"rank", "score", "doc_id", "title", "date", "date_precision", "path",
+                                   "snippet"} for r in rows)
+    assert len({r["doc_id"] for r in rows}) == len(rows)
+
+
+def test_a_negation_lists_the_articles_without_the_word(sco, seeds_index):
+    rows = json.loads(sco("search", "NOT Norov", "--json", "--limit", "20").stdout)
+    with_norov = {p.stem for p in SEEDS.glob("*.txt") if "norov" in p.read_text(encoding="utf-8").lower()}
+    assert {r["doc_id"] for r in rows} == {p.stem for p in SEEDS.glob("*.txt")} - with_norov
