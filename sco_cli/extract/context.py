@@ -28,22 +28,24 @@ LEAD_WEEKDAY = re.compile(r"\b[Oo]n\s+(Monday|Tuesday|Wednesday|Thursday|Friday|
 
 # News datelines: "BEIJING, July 14 (Xinhua) --", "SAMARKAND, Uzbekistan, Sept. 16 (Xinhua) --",
 # "NEW DELHI, April 28. /TASS/.", "TASHKENT, 18 August (UzA).", "ASTANA. June 15. KAZINFORM -",
-# "Dushanbe: 30 July 2021 (TDI):". The place is in capitals, or capitalised before a colon.
+# "Dushanbe: 30 July 2021 (TDI):", "Dushanbe [Tajikistan], July 14 (ANI):". The place is in
+# capitals, or capitalised before a colon or a bracketed country.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\u2019 -]{2,}?|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=:))"
-    r"(?:,\s*[A-Z][A-Za-z.' -]+?)?(?:,|\.|:)\s+"
+    r"^(?P<place>[A-Z][A-Z.'\u2019 -]{2,}?|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=:|\s\[))"
+    r"(?:\s*\[[^\]\n]{1,30}\])?(?:,\s*[A-Z][A-Za-z.' -]+?)?(?:,|\.|:)\s+"
     r"(?P<date>(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9})(?:,?\s*\d{4})?)\.?"
     r"\s*(?:\([^)]{1,40}\)|/[^/\n]{1,20}/|[A-Z][A-Za-z]{2,20}\b(?=\s*[-\u2013\u2014]))?[.:]?\s*"
     r"(?:--|\u2014|\u2013|-)?\s*"
 )
-# A paragraph that is only a publication stamp: "2023-10-27 21:40", "September 12, 2014, Dushanbe".
+# A paragraph that is only a publication stamp: "2023-10-27 21:40", "September 12, 2014, Dushanbe",
+# "Updated: 2021-06-03".
 TIME_STAMP = re.compile(
-    r"^(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"^(?:(?:Updated|Published|Posted|Date|Last updated)\s*:\s*)?(?:\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4})(?:,\s*(?P<place>[A-Z][\w' -]{1,40}))?$")
 
 # A sentence about what is still to come: its dates are not the article's past or present.
 FUTURE_MARKERS = re.compile(
-    r"\b(?:will|shall|upcoming|forthcoming|next|planned|scheduled|to be held|is to be|are to be|is due|"
+    r"\b(?:will|shall|upcoming|forthcoming|next(?!\s+to\b)|planned|scheduled|to be held|is to be|are to be|is due|"
     r"are due|is expected|are expected)\b", re.IGNORECASE)
 # How far before a date a future marker still governs it ("the next meeting ... on 29-30 June").
 _FUTURE_REACH = 80
@@ -59,15 +61,26 @@ _PAST_TENSE = re.compile(
     r"\b(?:was|were|had|did|said|met|held|took|came|went|gave|made|began|left|won|lost|told|saw|"
     r"sent|spoke|became|fell|rose|ago|last|earlier|[a-z]{2,}ed)\b")
 # Words that announce: with these a year-less month is still to come ("would visit in May").
-_FUTURE_TENSE = re.compile(r"\b(?:would|to\s+be|is\s+to|are\s+to|due|payable|plans?\s+to|intends?\s+to)\b")
+_FUTURE_TENSE = re.compile(r"\b(?:would|to\s+be|is\s+to|are\s+to|due|payable|plans?\s+to|intends?\s+to|"
+                           r"as\s+(?:soon|early)\s+as|look(?:s|ing)?\s+forward)\b")
+
+
+# How far before a date its clause's verb is looked for.
+_TENSE_REACH = 60
 
 
 def tense(sentence: str, start: int) -> str | None:
-    """'future', 'past' or None for a date at `start` in `sentence`."""
-    if is_future(sentence, start) or _FUTURE_TENSE.search(sentence[max(0, start - 80):start]):
-        return "future"
-    if _PAST_TENSE.search(sentence):
+    """'future', 'past' or None for a date at `start` in `sentence`, from the words of its own
+    clause: "said he would visit in May" is future, "the decision, announced Wednesday" past."""
+    before = sentence[max(0, start - _TENSE_REACH):start]
+    past = [m.end() for m in _PAST_TENSE.finditer(before)]
+    future = [m.end() for m in _FUTURE_TENSE.finditer(before)]
+    if is_future(sentence, start):
+        future.append(len(before))
+    if past and (not future or max(past) > max(future)):
         return "past"
+    if future:
+        return "future"
     return None
 
 

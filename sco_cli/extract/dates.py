@@ -54,6 +54,11 @@ _MDY_RANGE = re.compile(rf"\b{_MON}\s+{_DAY}{_DASH}{_DAY2},?\s+{_YEAR}\b")
 _DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b")
 # March 14, 2019
 _MDY = re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b")
+# 26 November - 2 December, August 31 - September 1 (no year)
+_DM_CROSS_RANGE = re.compile(rf"\b{_DAY}\s+{_MON}{_DASH}{_DAY2}\s+{_MON2}(?![a-z]){_NO_YEAR_AFTER}")
+_MD_CROSS_RANGE = re.compile(rf"\b{_MON}\s+{_DAY}{_DASH}{_MON2}\s+{_DAY2}\b{_NO_YEAR_AFTER}")
+# May 2023 to May 2024, January 2019 - March 2020
+_MY_RANGE = re.compile(rf"\b{_MON},?\s+{_YEAR}{_DASH}{_MON2},?\s+(?P<y2>(?:1[5-9]|20)\d\d)\b")
 # 8-9 June, 7 to 10 June (no year)
 _DM_RANGE = re.compile(rf"\b{_DAY}{_DASH}{_DAY2}\s+{_MON}{_NO_YEAR_AFTER}")
 # June 13-14, June 18 to 21, September 11-12 (no year)
@@ -73,6 +78,8 @@ _QUALIFIED_MONTH = re.compile(rf"\b(?:early|mid|late|end\s+of|beginning\s+of)[\s
 _QUALIFIED_YEAR = re.compile(rf"\b(?:early|mid|late)[\s-]+{_YEAR}\b")
 # 2018-2019, 2018 to 2028, 2023-27
 _YEAR_RANGE = re.compile(rf"\b{_YEAR}\s*(?:-|\u2013|\u2014|to)\s*(?P<y2>(?:1[5-9]|20)\d\d|\d\d)\b(?![-/]\d)")
+# the second of two months: "in February and March" (the first is a bare month of its own)
+_SECOND_MONTH = re.compile(rf"\b(?P<m0>[A-Z][a-z]{{2,9}})\s+(?:and|or)\s+{_MON}(?![a-z])(?!\s*\d)")
 # a month on its own after a preposition: "in June", "since May", "from July"
 _BARE_MONTH = re.compile(
     rf"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Tt]hrough|[Ll]ast|[Nn]ext|[Tt]his|"
@@ -84,6 +91,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("iso", _ISO_DAY),
     ("dmy_cross", _DMY_CROSS_RANGE),
     ("mdy_cross", _MDY_CROSS_RANGE),
+    ("my_range", _MY_RANGE),
+    ("dm_cross", _DM_CROSS_RANGE),
+    ("md_cross", _MD_CROSS_RANGE),
     ("dmy_range", _DMY_RANGE),
     ("mdy_range", _MDY_RANGE),
     ("dmy", _DMY),
@@ -98,6 +108,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("dm", _DM),
     ("md", _MD),
     ("bare_month", _BARE_MONTH),
+    ("second_month", _SECOND_MONTH),
     ("bare_year", _BARE_YEAR),
 )
 
@@ -193,20 +204,28 @@ def _valid(year: int | None, month: int | None, day: int | None) -> bool:
     return True
 
 
-def _bare_year_is_date(text: str, start: int, end: int) -> bool:
-    """A year on its own is a date unless it is part of a name, a code or a count."""
+# A number that follows these words is a document's number: "resolution 1267", "resolutions 1970 and".
+_NUMBERED_BEFORE = re.compile(r"\b(?:[Rr]esolutions?|No\.?|Nos\.?|[Nn]umbers?|[Dd]ecisions?)\s+(?:\d{4}\s*(?:,|and|or)\s*)*$")
+
+
+def _bare_year_is_date(text: str, start: int, end: int, period: bool = False) -> bool:
+    """A year (or, with `period`, a span of years) is a date unless it is part of a name, a code or
+    a count. A period after "for" is one in running text ("the Strategy for 2011-2016")."""
     before = text[max(0, start - 80):start]
     after = text[end:end + 60]
     words = re.findall(r"[\w'-]+", before)
     prev = words[-1] if words else ""
     if before.endswith(("-", "/", "#", "\u2116")) or after.startswith(("/", "%")):
         return False
+    if _NUMBERED_BEFORE.search(before):
+        return False  # "resolutions 1970 and 1973", "No. 2001": numbers, not years
     possessive = prev.endswith(("'s", "\u2019s")) or before.rstrip().endswith(("'", "\u2019"))
     if prev and prev[0].isupper() and not possessive and prev.lower() not in _YEAR_LEAD_WORDS and month_number(prev, default_lexicon(), fuzzy=False) is None:
         return False  # "Peace Mission 2021", "Vision 2030"
     if prev.lower() == "the" and _NAME_AFTER_YEAR.match(after):
         return False  # "the 2030 Agenda"
-    if _TITLE_BEFORE_YEAR.search(before) and prev.lower() in ("until", "till", "for", "to"):
+    if _TITLE_BEFORE_YEAR.search(before) and prev.lower() in (("until", "till") if period else
+                                                               ("until", "till", "for", "to")):
         return False  # "the Development Strategy of the SCO until 2025"
     return True
 
@@ -214,8 +233,10 @@ def _bare_year_is_date(text: str, start: int, end: int) -> bool:
 def _candidate(kind: str, m: re.Match, text: str, lexicon: Lexicon) -> _Candidate | None:
     g = m.groupdict()
     start, end = m.start(), m.end()
-    if kind == "bare_month":
+    if kind in ("bare_month", "second_month"):
         start = m.start("m")
+    if kind == "second_month" and month_number(g["m0"], lexicon, fuzzy=False) is None:
+        return None
     if g.get("m") and g["m"].endswith(".") and m.end("m") == end and \
             g["m"][:-1].lower() in _FULL_MONTHS:
         end -= 1  # "in early February." ends the sentence; the full stop is not an abbreviation's
@@ -228,7 +249,7 @@ def _candidate(kind: str, m: re.Match, text: str, lexicon: Lexicon) -> _Candidat
             if number is None:
                 return None
             months.append(number)
-    if kind in ("bare_month",) and g["m"].rstrip(".").lower() != _FULL_MONTHS[months[0] - 1]:
+    if kind in ("bare_month", "second_month") and g["m"].rstrip(".").lower() != _FULL_MONTHS[months[0] - 1]:
         return None  # "in Jan" is too rare to risk; "in May" and "in June" are months
     year = int(g["y"]) if g.get("y") else None
     if kind == "iso":
@@ -236,12 +257,17 @@ def _candidate(kind: str, m: re.Match, text: str, lexicon: Lexicon) -> _Candidat
         if not _valid(year, month, day):
             return None
         return _Candidate(start, end, kind, PartialDate(year, month, day))
+    if kind == "my_range":
+        end_year = int(g["y2"])
+        if not (year, months[0]) < (end_year, months[1]) or end_year > year + 30:
+            return None
+        return _Candidate(start, end, kind, PartialDate(year, months[0], None, PartialDate(end_year, months[1])))
     if kind in ("year_range",):
         y2 = g["y2"]
         end_year = int(y2) if len(y2) == 4 else (year // 100) * 100 + int(y2)
         if not year < end_year <= year + 30:
             return None
-        if not _bare_year_is_date(text, start, end):
+        if not _bare_year_is_date(text, start, end, period=True):
             return None
         return _Candidate(start, end, kind, PartialDate(year, end=PartialDate(end_year)))
     if kind in ("bare_year",):
@@ -254,7 +280,7 @@ def _candidate(kind: str, m: re.Match, text: str, lexicon: Lexicon) -> _Candidat
     day2 = int(g["d2"]) if g.get("d2") else None
     month = months[0] if months else None
     month2 = months[1] if len(months) > 1 else month
-    if kind in ("dmy_cross", "mdy_cross"):
+    if kind in ("dmy_cross", "mdy_cross", "dm_cross", "md_cross"):
         month2 = months[1]
     if kind in ("dmy", "mdy", "my", "dm", "md"):
         # dateutil reads the span itself (ordinals, commas, "of"); a misspelling the lexicon does
@@ -285,7 +311,7 @@ def _candidate(kind: str, m: re.Match, text: str, lexicon: Lexicon) -> _Candidat
 
 _DIGIT = re.compile(r"\d")
 # Patterns that can match without a digit ("in June", "early February", "July last year").
-_WORD_ONLY_KINDS = frozenset({"month_relative", "qualified_month", "bare_month"})
+_WORD_ONLY_KINDS = frozenset({"month_relative", "qualified_month", "bare_month", "second_month"})
 
 
 @lru_cache(maxsize=4)
@@ -305,12 +331,10 @@ def _candidates(text: str, lexicon: Lexicon) -> list[_Candidate]:
         if not has_digit and kind not in _WORD_ONLY_KINDS:
             continue
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
             cand = _candidate(kind, m, text, lexicon)
-            if cand is not None:
+            if cand is not None and not any(cand.start < e and s < cand.end for s, e in taken):
                 found.append(cand)
-                taken.append((m.start(), m.end()))
+                taken.append((cand.start, cand.end))
     return sorted(found, key=lambda c: c.start)
 
 
@@ -415,6 +439,26 @@ def _lead_weekday(date: PartialDate, lead: Span | None) -> PartialDate:
     return weekday_on_or_before(date, weekday.group(1), date.year_source)
 
 
+# A day of a meeting of a few days stands for it when its sentence shares this many words with the headline.
+_DAY_WITHIN_WORDS = 2
+
+
+def _day_within(chosen: DateMention, reported: list[tuple[int, DateMention]], headline: set[str]) -> PartialDate | None:
+    """For a meeting of a few days ("met on 4-5 May"), the day a later sentence gives the event the
+    headline reports ("the memoranda were signed on 5 May"): the day sharing most headline words."""
+    d = chosen.date
+    if d.end is None or d.precision != "day" or d.end.precision != "day":
+        return None
+    first, last = d.bounds()
+    if last - first > 3 and d.end.month == d.month:
+        return None  # a conference of several days stands for its month (main_date)
+    days = [(len(_content_words(m.sentence) & headline), -n, m.date) for n, m in reported
+            if m is not chosen and m.date.precision == "day" and m.date.end is None
+            and first <= m.date.bounds()[0] <= last]
+    best = max(days, key=lambda t: t[:2], default=None)
+    return best[2] if best is not None and best[0] >= _DAY_WITHIN_WORDS else None
+
+
 def _doc_date(mentions: list[DateMention], dateline_date: PartialDate | None, article: Article,
               lead: Span | None) -> PartialDate | None:
     """The date of the main event. A dateline's date; else the reported (not announced) date in
@@ -434,7 +478,8 @@ def _doc_date(mentions: list[DateMention], dateline_date: PartialDate | None, ar
         in_lead = lead is not None and lead.start <= m.span.start < lead.end
         return (in_lead * _LEAD_WEIGHT + len(_content_words(m.sentence) & headline), -n)
 
-    best = main_date(max(pool, key=rank)[1].date)
+    chosen = max(pool, key=rank)[1]
+    best = _day_within(chosen, reported, headline) or main_date(chosen.date)
     weekday = LEAD_WEEKDAY.search(lead.text) if lead is not None else None
     if weekday and best.precision == "day":
         # without a dateline the weekday dates the event in the days from the dated sentence on

@@ -16,22 +16,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sco_cli.extract.context import is_future, shift_days, weekday_on_or_before
+from sco_cli.extract.context import shift_days, tense, weekday_on_or_before
 from sco_cli.extract.text import Sentence
 from sco_cli.model import PartialDate
 
 _WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
-# Friday, last Friday, next Tuesday, Thursday morning (the part of the day is not part of the date)
-_WEEKDAY_REL = re.compile(rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY_NAMES})\b(?!\s*,?\s*\d)"
-                          rf"(?!['\u2019]s\b)")
+# Friday, last Friday, next Tuesday, Friday's ruling, Thursday morning (the part of the day is left out)
+_WEEKDAY_REL = re.compile(rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY_NAMES})\b(?!\s*,?\s*\d)")
 # today, tonight, yesterday, tomorrow, the day before yesterday
 _DAY_WORD = re.compile(r"\b(?P<w>[Tt]he day before yesterday|[Tt]he day after tomorrow|[Tt]oday|[Tt]onight|"
                        r"[Yy]esterday|[Tt]omorrow)\b(?!['\u2019]s\b)")
 # the day before, a day earlier, the previous day, the following day, a day later, the next day
-_NARRATIVE_DAY = re.compile(r"\b(?P<w>[Tt]he\s+day\s+before|[Aa]\s+day\s+(?:earlier|before)|[Tt]he\s+previous\s+day|"
-                            r"[Tt]he\s+following\s+day|[Aa]\s+day\s+later|[Tt]he\s+next\s+day)\b"
-                            r"(?!\s+(?:yesterday|tomorrow|the|a|an|his|her|its|their)\b)")
+# ("the day before" only where it ends its phrase: "the day before authorities issued ..." is a conjunction)
+_NARRATIVE_DAY = re.compile(r"\b(?P<w>(?:[Tt]he\s+day|[Aa]\s+day)\s+before(?=\s*[,.;:)]|\s*$)|[Aa]\s+day\s+earlier|"
+                            r"[Tt]he\s+previous\s+day|[Tt]he\s+following\s+day|[Aa]\s+day\s+later|[Tt]he\s+next\s+day)\b")
 # last year, this year, next year, earlier this year, a year ago, a year earlier, two years ago
 _YEAR_REL = re.compile(r"\b(?P<w>(?:[Ee]arlier|[Ll]ater)\s+this\s+year|[Ll]ast\s+year|[Tt]his\s+year|[Nn]ext\s+year|"
                        r"[Tt]he\s+previous\s+year|[Aa]\s+year\s+(?:ago|earlier)|"
@@ -119,7 +118,7 @@ class _Narrative:
                                                         self.last_day.year_source)))
         for m in _WEEKDAY_REL.finditer(sent.text):
             if day_anchor is not None and free(m):
-                date = _weekday(day_anchor, m, is_future(sent.text, m.start()))
+                date = _weekday(day_anchor, m, tense(sent.text, m.start()) == "future")
                 if date is not None:
                     found.append(RelativeMention(sent, m.start(), m.end(), date))
         for m in _MONTH_REL.finditer(sent.text):
