@@ -114,12 +114,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
 
 # Words that may stand right before a bare year and still leave it a date ("In 2014", "Since 2004").
 _YEAR_LEAD_WORDS = frozenset(
-    "in since from until till by during through of as between after before around early mid late "
+    "in since from until till by during through of as between after before around early mid late a for "
     "and or to the this that last next end beginning spring summer autumn fall winter".split()
 )
-# "the 2030 Agenda for ...": a year, then capitalised words that end the phrase, is part of a name;
+# "the 2030 Agenda for ...": a year, then capitalised words naming a programme, is part of a name;
+# "the 2000 Olympics" and "the 1994 Freedom of Access Act" are dated events and laws;
 # "the 2017 Astana summit" (a lowercase noun follows) is a date.
-_NAME_AFTER_YEAR = re.compile(r"^\s+(?:[A-Z][\w'-]*\s*)+(?:$|[^\w\s]|\s*\b(?:of|for|on|in|and|to|at|with)\b)")
+_NAME_AFTER_YEAR = re.compile(r"^\s+(?:[A-Z][\w'-]*\s+)*?(?:Agenda|Strategy|Programme|Program|Plan|Concept|Vision|"
+                              r"Roadmap|Goals|Mission)\b")
 # "... Strategy of the SCO until 2025", "Programme 2021-2025": a year that ends a document title.
 _TITLE_BEFORE_YEAR = re.compile(
     r"\b(?:Strategy|Programme|Program|Plan|Concept|Agenda|Vision|Roadmap|Mission|Games|Expo|EXPO)\b"
@@ -194,6 +196,7 @@ class _Candidate:
     kind: str
     date: PartialDate
     relative: int | None = None  # years from the anchor year for "this/last/next year"
+    direction: str | None = None  # "last", "next" or "this" before a month: "last June"
 
 
 def _valid(year: int | None, month: int | None, day: int | None) -> bool:
@@ -233,8 +236,12 @@ def _bare_year_is_date(text: str, start: int, end: int, period: bool = False) ->
 def _candidate(kind: str, m: re.Match, text: str, lexicon: Lexicon) -> _Candidate | None:
     g = m.groupdict()
     start, end = m.start(), m.end()
+    direction = None
     if kind in ("bare_month", "second_month"):
         start = m.start("m")
+        lead_word = m.group(0)[:start - m.start()].strip().lower()
+        if kind == "bare_month" and lead_word in ("last", "next", "this"):
+            start, direction = m.start(), lead_word  # "last June" is one mention
     if kind == "second_month" and month_number(g["m0"], lexicon, fuzzy=False) is None:
         return None
     if g.get("m") and g["m"].endswith(".") and m.end("m") == end and \
@@ -306,7 +313,7 @@ def _candidate(kind: str, m: re.Match, text: str, lexicon: Lexicon) -> _Candidat
         if (month2, day2) <= (month, day):
             return None  # "30-1 June" is not a range
         end_date = PartialDate(year, month2, day2, year_source=source)
-    return _Candidate(start, end, kind, PartialDate(year, month, day, end_date, source), relative)
+    return _Candidate(start, end, kind, PartialDate(year, month, day, end_date, source), relative, direction)
 
 
 _DIGIT = re.compile(r"\d")
@@ -366,12 +373,19 @@ class _YearContext:
     dated: bool = False  # the anchor is the day the article was written (dateline or stamp)
 
 
-def _infer_year(d: PartialDate, ctx: _YearContext, relative: int | None, tense: str | None = None) -> PartialDate:
+def _infer_year(d: PartialDate, ctx: _YearContext, relative: int | None, tense: str | None = None,
+                direction: str | None = None) -> PartialDate:
     if d.year is not None or ctx.anchor is None or ctx.anchor.year is None:
         return d
     anchor = ctx.anchor
     year = anchor.year + (relative or 0)
-    if relative is None and d.month is not None:
+    if direction is not None and d.month is not None and anchor.month is not None:
+        # "last June": the latest June before the anchor's month; "next June": the first after it
+        if direction == "last" and d.month >= anchor.month:
+            year -= 1
+        elif direction == "next" and d.month <= anchor.month:
+            year += 1
+    elif relative is None and d.month is not None:
         if ctx.after is not None:
             # the article's present follows the latest past event it dates: a year-less date more
             # than a month before that event belongs to the year after it
@@ -536,7 +550,7 @@ class _DateReader:
             if n == dateline_at and dateline_date is not None:
                 date = dateline_date
             else:
-                date = _infer_year(cand.date, ctx, cand.relative, tense(sent.text, cand.start))
+                date = _infer_year(cand.date, ctx, cand.relative, tense(sent.text, cand.start), cand.direction)
             out.append(DateMention(Span(sent.start + cand.start, sent.start + cand.end,
                                         sent.text[cand.start:cand.end]), date, sent.text))
         return out

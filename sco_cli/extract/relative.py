@@ -23,10 +23,13 @@ from sco_cli.model import PartialDate
 _WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 # Friday, last Friday, next Tuesday, Friday's ruling, Thursday morning (the part of the day is left out)
-_WEEKDAY_REL = re.compile(rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY_NAMES})\b(?!\s*,?\s*\d)")
+# (not "Monday, Oct. 26": the date written after it is the mention)
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_WEEKDAY_REL = re.compile(rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY_NAMES})\b"
+                          rf"(?!,?\s+(?:[A-Z][a-z]{{2,8}}\.?\s+)?\d){_PART_OF_DAY}")
 # today, tonight, yesterday, tomorrow, the day before yesterday
 _DAY_WORD = re.compile(r"\b(?P<w>[Tt]he day before yesterday|[Tt]he day after tomorrow|[Tt]oday|[Tt]onight|"
-                       r"[Yy]esterday|[Tt]omorrow)\b(?!['\u2019]s\b)")
+                       r"[Yy]esterday|[Tt]omorrow)\b(?!['\u2019]s\b)(?:\s+(?:morning|afternoon|evening))?")
 # the day before, a day earlier, the previous day, the following day, a day later, the next day
 # ("the day before" only where it ends its phrase: "the day before authorities issued ..." is a conjunction)
 _NARRATIVE_DAY = re.compile(r"\b(?P<w>(?:[Tt]he\s+day|[Aa]\s+day)\s+before(?=\s*[,.;:)]|\s*$)|[Aa]\s+day\s+earlier|"
