@@ -40,24 +40,31 @@ WEIGHTS = {
     "office": 1.5,
     "tense": 1.0,
 }
-# Ties go to the earliest year at or after the latest year the article reports: news looks back a little.
 
 
 def weigh(evidence: list[YearEvidence]) -> tuple[int, str] | None:
-    """The year most weight admits, and the source of the heaviest clue admitting it."""
+    """The year most weight admits, and the source of the heaviest clue admitting it. Among
+    equals, the year closest to (and not before) the latest year the article reports; when it
+    reports none, the latest year not after `present_year()`."""
     if not evidence:
         return None
     finite = [y for e in evidence for y in ((*e.years,) or (e.first, e.last)) if y is not None]
     if not finite:
         return None
     lo, hi = min(finite) - 1, max(finite) + 1
-    latest_report = max((e.first for e in evidence if e.source == "tense" and e.last is None), default=lo)
+    reports = [e.first for e in evidence if e.source == "tense" and e.last is None]
 
-    def score(year: int) -> tuple[float, int]:
+    def score(year: int) -> tuple[float, float]:
         total = sum(e.weight for e in evidence if e.admits(year))
-        return total, -abs(year - latest_report) - (year < latest_report) * 0.5
+        if reports:  # news looks back a little: just after the latest year it reports
+            return total, -abs(year - max(reports)) - (year < max(reports)) * 0.5
+        now = present_year()  # else the latest year that is not after the present
+        return total, -(now - year) if year <= now else -1000 - (year - now)
 
-    best = max(range(lo, hi + 1), key=score)
+    # a weekday the lead gives is a fact about the calendar: only its years are candidates
+    weekday = [e for e in evidence if e.source == "weekday"]
+    candidates = sorted({y for e in weekday for y in e.years}) or range(lo, hi + 1)
+    best = max(candidates, key=score)
     if score(best)[0] == 0:
         return None
     strongest = max((e for e in evidence if e.admits(best)), key=lambda e: e.weight)
@@ -87,9 +94,8 @@ def _weekday_clues(lead: Span | None, dateline: PartialDate) -> list[YearEvidenc
             same.append(year)
         elif (day.weekday() - 1) % 7 == wanted:
             next_day.append(year)
-    return [YearEvidence("weekday", same[0], same[-1], WEIGHTS["weekday"], m.group(0), tuple(same)),
-            YearEvidence("weekday", next_day[0], next_day[-1], WEIGHTS["weekday_next"], m.group(0),
-                         tuple(next_day))]
+    return [YearEvidence("weekday", years[0], years[-1], WEIGHTS[kind], m.group(0), tuple(years))
+            for kind, years in (("weekday", same), ("weekday_next", next_day)) if years]
 
 
 # ---- tense ---------------------------------------------------------------------------------------
@@ -209,6 +215,13 @@ def _events() -> tuple[_Event, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def present_year() -> int:
+    """The newest year data/sco_events.txt knows: the present as far as the clues can tell, so
+    that the same text gets the same year whatever day it is read."""
+    return max(e.first.year for e in _events())
+
+
 # A dateline this many days from a meeting in its city is a dispatch about that meeting.
 _EVENT_DAYS = 3
 
@@ -274,9 +287,8 @@ def _ordinal_clues(sentences: list[Sentence]) -> list[YearEvidence]:
         for pattern in (_COUNCIL_ORDINAL, _SUMMIT_ORDINAL):
             for m in pattern.finditer(sent.text):
                 number = _ordinal(m.group("n"))
-                body = " ".join(m.groupdict().get("body") or "Council of Heads of State".split())
-                body = body[0].upper() + body[1:]
-                years = {e.first.year for e in _events() if e.number == str(number) and e.body.lower() == body.lower()}
+                body = " ".join((m.groupdict().get("body") or "Council of Heads of State").split()).lower()
+                years = {e.first.year for e in _events() if e.number == str(number) and e.body.lower() == body}
                 if len(years) == 1 and not is_future(sent.text, m.start()):
                     year = years.pop()
                     out.append(YearEvidence("event", year, year, WEIGHTS["ordinal"], m.group(0)))

@@ -46,8 +46,8 @@ _ISO_DAY = re.compile(r"\b(?P<y>(?:1[5-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)
 _DMY_CROSS_RANGE = re.compile(rf"\b{_DAY}\s+{_MON}{_DASH}{_DAY2}\s+{_MON2},?\s+{_YEAR}\b")
 # November 26 - December 2, 2019
 _MDY_CROSS_RANGE = re.compile(rf"\b{_MON}\s+{_DAY}{_DASH}{_MON2}\s+{_DAY2},?\s+{_YEAR}\b")
-# 13-15 November 2018, 24 to 26 April 2024
-_DMY_RANGE = re.compile(rf"\b{_DAY}{_DASH}{_DAY2}\s+{_MON},?\s+{_YEAR}\b")
+# 13-15 November 2018, 24 to 26 April 2024, the 3rd-4th of July 2024
+_DMY_RANGE = re.compile(rf"\b{_DAY}{_DASH}{_DAY2}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b")
 # November 7-8, 2023
 _MDY_RANGE = re.compile(rf"\b{_MON}\s+{_DAY}{_DASH}{_DAY2},?\s+{_YEAR}\b")
 # 14 March 2019, 28 September, 2019, 14th of March 2019
@@ -59,8 +59,8 @@ _DM_CROSS_RANGE = re.compile(rf"\b{_DAY}\s+{_MON}{_DASH}{_DAY2}\s+{_MON2}(?![a-z
 _MD_CROSS_RANGE = re.compile(rf"\b{_MON}\s+{_DAY}{_DASH}{_MON2}\s+{_DAY2}\b{_NO_YEAR_AFTER}")
 # May 2023 to May 2024, January 2019 - March 2020
 _MY_RANGE = re.compile(rf"\b{_MON},?\s+{_YEAR}{_DASH}{_MON2},?\s+(?P<y2>(?:1[5-9]|20)\d\d)\b")
-# 8-9 June, 7 to 10 June (no year)
-_DM_RANGE = re.compile(rf"\b{_DAY}{_DASH}{_DAY2}\s+{_MON}{_NO_YEAR_AFTER}")
+# 8-9 June, 7 to 10 June, the 3rd-4th of July (no year)
+_DM_RANGE = re.compile(rf"\b{_DAY}{_DASH}{_DAY2}\s+(?:of\s+)?{_MON}{_NO_YEAR_AFTER}")
 # June 13-14, June 18 to 21, September 11-12 (no year)
 _MD_RANGE = re.compile(rf"\b{_MON}\s+{_DAY}{_DASH}{_DAY2}\b{_NO_YEAR_AFTER}")
 # 6 March, On 6 March (no year)
@@ -70,6 +70,8 @@ _MD = re.compile(rf"\b{_MON}\s+{_DAY}\b(?![.,]?\d)(?!\s*(?:-|\u2013|to)\s*\d){_N
 # June of this year, July last year
 _MONTH_RELATIVE = re.compile(
     rf"\b{_MON}\s+(?:of\s+)?(?P<rel>this|last|next|the\s+same|the\s+previous|the\s+following)\s+year\b")
+# January-July 2019, March to May 2020: months of one year
+_MONTH_RANGE = re.compile(rf"\b{_MON}\s*(?:-|\u2013|\u2014|to|through)\s*{_MON2},?\s+{_YEAR}\b")
 # May 2003, June of 2011
 _MY = re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_YEAR}\b")
 # early February, mid-July, late May (the qualifier belongs to the mention)
@@ -80,9 +82,9 @@ _QUALIFIED_YEAR = re.compile(rf"\b(?:early|mid|late)[\s-]+{_YEAR}\b")
 _YEAR_RANGE = re.compile(rf"\b{_YEAR}\s*(?:-|\u2013|\u2014|to)\s*(?P<y2>(?:1[5-9]|20)\d\d|\d\d)\b(?![-/]\d)")
 # the second of two months: "in February and March" (the first is a bare month of its own)
 _SECOND_MONTH = re.compile(rf"\b(?P<m0>[A-Z][a-z]{{2,9}})\s+(?:and|or)\s+{_MON}(?![a-z])(?!\s*\d)")
-# a month on its own after a preposition: "in June", "since May", "from July"
+# a month on its own after a preposition: "in June", "since May", "from July", "planned for April"
 _BARE_MONTH = re.compile(
-    rf"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Tt]hrough|[Ll]ast|[Nn]ext|[Tt]his|"
+    rf"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Ff]or|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Tt]hrough|[Ll]ast|[Nn]ext|[Tt]his|"
     rf"[Ee]arly|[Ll]ate|[Bb]efore|[Aa]fter)\s+{_MON}(?![a-z])(?!\s*\d)")
 # 1997, 2014 on its own
 _BARE_YEAR = re.compile(rf"(?<![\w/.-]){_YEAR}(?![\w/]|[.,]\d|-\d)")
@@ -101,6 +103,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("dm_range", _DM_RANGE),
     ("md_range", _MD_RANGE),
     ("month_relative", _MONTH_RELATIVE),
+    ("month_range", _MONTH_RANGE),
     ("my", _MY),
     ("qualified_month", _QUALIFIED_MONTH),
     ("qualified_year", _QUALIFIED_YEAR),
@@ -264,6 +267,10 @@ def _candidate(kind: str, m: re.Match, text: str, lexicon: Lexicon) -> _Candidat
         if not _valid(year, month, day):
             return None
         return _Candidate(start, end, kind, PartialDate(year, month, day))
+    if kind == "month_range":
+        if months[0] >= months[1]:
+            return None
+        return _Candidate(start, end, kind, PartialDate(year, months[0], None, PartialDate(year, months[1])))
     if kind == "my_range":
         end_year = int(g["y2"])
         if not (year, months[0]) < (end_year, months[1]) or end_year > year + 30:
