@@ -115,3 +115,65 @@ def test_show_lists_the_dates_with_their_spans(sco, month_corpus):
     assert [body[d["start"]:d["end"]] for d in dates] == ["March 2019", "2 May 2019"]
     table = sco("show", "a").stdout
     assert " 24-34   March 2019   2019-03      text" in [line.rstrip() for line in table.splitlines()]
+
+
+DISPATCH = ("Ministers meet in Kazan\n\n"
+            "KAZAN, May 14 (TASS) -- Russian President Dmitry Medvedev on Wednesday received the "
+            "foreign ministers. They had met their hosts on Monday.\n")
+
+
+@pytest.fixture
+def dispatch_corpus(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "kazan.txt").write_text(DISPATCH, encoding="utf-8")
+    index.build(tmp_path / "index", [str(docs)])
+    return docs
+
+
+def test_timeline_lists_relative_dates_resolved_and_marked(sco, dispatch_corpus):
+    # 14 May 2008 was a Wednesday in Medvedev's term: the dateline's year is weighed, the
+    # weekdays count back from that day
+    rows = json.loads(sco("timeline", "--json").stdout)
+    assert [(r["date"], r["mention"], r["relative"], r["anchor"], r["year_source"]) for r in rows] == [
+        ("2008-05-12", "Monday", True, "2008-05-14", "weekday"),
+        ("2008-05-14", "May 14", False, None, "weekday"),
+        ("2008-05-14", "Wednesday", True, "2008-05-14", "weekday"),
+    ]
+    rows = json.loads(sco("timeline", "--absolute", "--json").stdout)
+    assert [(r["date"], r["mention"], r["relative"]) for r in rows] == [("2008-05-14", "May 14", False)]
+
+
+def test_timeline_table_marks_relative_mentions(sco, dispatch_corpus):
+    result = sco("timeline", "--format", "table", env={"COLUMNS": "80"})
+    assert [line.rstrip() for line in result.stdout.splitlines()] == [
+        "",
+        " date         mention            doc_id   sentence",
+        " " + "\u2500" * 78,
+        " 2008-05-12   Monday (rel.)      kazan    They had met their hosts on Monday.",
+        " 2008-05-14   May 14             kazan    KAZAN, May 14 (TASS) -- Russian",
+        "                                          President Dmitry Medvedev on",
+        "                                          Wednesday received the foreign",
+        "                                          ministers.",
+        " 2008-05-14   Wednesday (rel.)   kazan    KAZAN, May 14 (TASS) -- Russian",
+        "                                          President Dmitry Medvedev on",
+        "                                          Wednesday received the foreign",
+        "                                          ministers.",
+        "",
+    ]
+
+
+def test_show_records_the_clues_to_the_dateline_year(sco, dispatch_corpus):
+    data = json.loads(sco("show", "kazan", "--json").stdout)
+    assert (data["date"], data["date_precision"]) == ("2008-05-14", "day")
+    assert [(e["source"], e["first"], e["last"], e["weight"], e["text"]) for e in data["year_evidence"]] == [
+        ("weekday", 1997, 2031, 3.0, "on Wednesday"),
+        ("weekday", 1992, 2026, 1.0, "on Wednesday"),  # 14 May a Thursday (calendar-checked)
+        ("office", 2008, 2012, 1.5, "President Dmitry Medvedev"),
+    ]
+    assert data["year_evidence"][0]["years"] == [1997, 2003, 2008, 2014, 2025, 2031]
+    assert [(d["mention"], d["relative"], d["anchor"]) for d in data["dates"]] == [
+        ("May 14", False, None), ("Wednesday", True, "2008-05-14"), ("Monday", True, "2008-05-14")]
+    text = sco("show", "kazan").stdout
+    assert "date 2008-05-14 (year from weekday)" in text
+    assert "Clues to the dateline's year (3)" in text
