@@ -18,9 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sco_cli.extract.context import is_future, main_date
+from sco_cli.extract.context import city_in, is_future, main_date, main_place_of, near, own_date
 from sco_cli.extract.dates import ArticleDates
-from sco_cli.extract.meetings import _city
 from sco_cli.extract.people import Cast
 from sco_cli.extract.text import Sentence, group_by_sentence
 from sco_cli.lexicon import Lexicon
@@ -418,18 +417,18 @@ def _place(text: str, f: _Found, lexicon: Lexicon, reported: bool, dated_here: b
     it reports."""
     paren = _PAREN.match(text[f.end:])
     if paren:
-        city = _city(paren.group(1), lexicon, None)
+        city = city_in(paren.group(1), lexicon, None)
         if city:
             return city
     window = text[f.end:f.end + 80] if f.date_span is None else text[f.date_span[0]:f.date_span[1]]
     m = re.search(r"\b(?:in|at)\s+([A-Z][\w'. -]+)", window)
     if m:
-        city = _city(m.group(1), lexicon, None)
+        city = city_in(m.group(1), lexicon, None)
         if city:
             return city
     if reported or dated_here:
         for m in re.finditer(r"\b(?:[Ii]n|at)\s+((?:[A-Z][\w'-]*\s?){1,3})", text[lo:f.start] + " . " + text[f.end:hi]):
-            city = _city(m.group(1), lexicon, None)
+            city = city_in(m.group(1), lexicon, None)
             if city:
                 return city  # "met in Tashkent and signed", "adopted in Astana on 9 June"
     if reported:
@@ -443,9 +442,8 @@ def _place(text: str, f: _Found, lexicon: Lexicon, reported: bool, dated_here: b
 def find_agreements(article: Article, sentences: list[Sentence], cast: Cast, dates: ArticleDates,
                     lexicon: Lexicon) -> list[Agreement]:
     by_sentence: dict[int, list[DateMention]] = group_by_sentence(sentences, dates.mentions)
-    from sco_cli.extract.meetings import _near, _own_date, main_place_of  # shared with meetings
 
-    main_place = main_place_of(article, sentences, dates, lexicon)
+    main_place = main_place_of(sentences, dates, lexicon)
     out: list[Agreement] = []
     keys: dict[str, int] = {}
     for n, sent in enumerate(sentences):
@@ -473,14 +471,14 @@ def find_agreements(article: Article, sentences: list[Sentence], cast: Cast, dat
                 dated_here = date is not None
                 if date is None and reported:
                     # as for meetings: "on Saturday", the day the previous sentence told, or the main date
-                    date = _own_date([], sent.text, None, dates.doc_date)
+                    date = own_date([], sent.text, None, dates.doc_date)
                     if date is None and n > 0 and sentences[n - 1].paragraph == sent.paragraph:
-                        earlier = _own_date(by_sentence.get(n - 1, []), sentences[n - 1].text, 0, dates.doc_date)
-                        date = earlier if earlier is not None and _near(earlier, dates.doc_date) else None
+                        earlier = own_date(by_sentence.get(n - 1, []), sentences[n - 1].text, 0, dates.doc_date)
+                        date = earlier if earlier is not None and near(earlier, dates.doc_date) else None
                     date = date or dates.doc_date
                 place = _place(sent.text, f, lexicon, reported, dated_here, lo, hi,
                                main_place if date == dates.doc_date or date is None or
-                               _near(date, dates.doc_date) else None)
+                               near(date, dates.doc_date) else None)
             previous = (reported, date, place)
             parties = tuple(dict.fromkeys(_acronym(p, cast.organizations, lexicon) for p in f.parties))
             if re.match(r"^\w+ with ", f.title) and len(parties) == 1:

@@ -8,7 +8,10 @@ Public names:
 - `tense(sentence, at)`: "future", "past" or None, for the year a year-less date takes;
 - `main_date(date)`: the day a reported event stands for (a long conference stands for its month);
 - `WEEKDAYS`, `WEEKDAY` and `weekday_on_or_before(anchor, name)`: weekdays and the day a past
-  weekday names in an article written on `anchor`.
+  weekday names in an article written on `anchor`;
+- `city_in`, `dateline_city`, `main_place_of`: the places a sentence and an article name;
+- `own_date`, `clause_date`, `near`: the date a clause gives its event, and whether a date
+  belongs to the article's main episode.
 
 Dates, meetings and agreements import these from here, never from each other.
 """
@@ -17,8 +20,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date as _date, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from sco_cli.model import Article, PartialDate, Span
+from sco_cli.extract.text import Sentence
+from sco_cli.lexicon import Lexicon
+from sco_cli.model import Article, DateMention, PartialDate, Span
+from sco_cli.normalize import fold
+
+if TYPE_CHECKING:  # dates.py builds ArticleDates from this module's frame
+    from sco_cli.extract.dates import ArticleDates
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A weekday written out, capitalised as news writes it.
@@ -138,3 +149,115 @@ def shift_days(anchor: PartialDate, days: int, source: str = "article") -> Parti
     """The day `days` after (or before) the day `anchor`."""
     d = _date(anchor.year, anchor.month, anchor.day) + timedelta(days=days)
     return PartialDate(d.year, d.month, d.day, None, source)
+
+
+# ---- places and a clause's own date, shared by meetings and agreements --------------------------
+
+# "the Kazakh capital" -> Astana; "here" -> the dateline's city.
+_CAPITAL_OF = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+capital\b")
+_HERE = re.compile(r"\bhere\b")
+# Where a clause ends and reported speech or another event begins.
+OTHER_CLAUSE = re.compile(
+    r"\b(?:noted|said|says|recalled|stressed|told|underlined|added|emphasi[sz]ed|praised|reminded|"
+    r"pointed\s+out|informed|since|who|whom|whose|which|when|after|before|during\s+which)\b")
+# A date right after these words starts a period or dates a founding, not the clause's event.
+_PERIOD_START = re.compile(r"\b(?:since|until|till|founded|established)\s+(?:on\s+|in\s+)?$")
+_TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
+_YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
+# How far from the article's main date a day still belongs to its story ("On September 11, ...").
+EPISODE_DAYS = 7
+
+
+@lru_cache(maxsize=4)
+def _city_pattern(lexicon: Lexicon) -> re.Pattern:
+    names = sorted(lexicon.cities, key=len, reverse=True)
+    # a city followed by a capitalised word is part of a name: "Shanghai Cooperation Organisation"
+    return re.compile(rf"(?<![\w-])({'|'.join(re.escape(c) for c in names)})(?![\w-])(?!\s+[A-Z][a-z])")
+
+
+def city_in(text: str, lexicon: Lexicon, dateline_city: str | None) -> str | None:
+    """The first city `text` names: a city of the gazetteer, "the Kazakh capital", or "here"."""
+    m = _city_pattern(lexicon).search(text)
+    capital = _CAPITAL_OF.search(text)
+    if capital:
+        country = lexicon.countries.get(capital.group(1))
+        city = lexicon.capitals.get(country or "")
+        if city and (m is None or capital.start() < m.start()):
+            return city
+    if m:
+        return m.group(1)
+    if dateline_city and _HERE.search(text):
+        return dateline_city
+    return None
+
+
+def dateline_city(dates: ArticleDates, lexicon: Lexicon) -> str | None:
+    """The dateline's place as the gazetteer spells it ("NEW DELHI" -> "New Delhi")."""
+    if not dates.dateline:
+        return None
+    name = " ".join(w.capitalize() for w in dates.dateline.split())
+    for city in lexicon.cities:
+        if fold(city) == fold(name):
+            return city
+    return name
+
+
+def main_place_of(sentences: list[Sentence], dates: ArticleDates, lexicon: Lexicon) -> str | None:
+    """Where the article's story happens: the dateline's city, else the first city of the lead."""
+    place = dateline_city(dates, lexicon)
+    if place is None and dates.lead is not None:
+        lead_sents = [s for s in sentences if dates.lead.start <= s.start < dates.lead.end]
+        place = next((c for c in (city_in(s.text, lexicon, None) for s in lead_sents) if c), None)
+    return place
+
+
+def near(d: PartialDate | None, doc_date: PartialDate | None, days: int = EPISODE_DAYS,
+         precise: bool = True) -> bool:
+    """Whether `d` falls within `days` of the article's main date (the same episode)."""
+    if d is None or doc_date is None or d.year is None or doc_date.year is None:
+        return False
+    if precise and (d.precision != "day" or doc_date.precision != "day"):
+        return False
+
+    def first(p: PartialDate) -> _date:
+        return _date(p.year, p.month or 1, p.day or 1)
+
+    return abs((first(d) - first(doc_date)).days) <= days
+
+
+def own_date(mentions: list[DateMention], text: str, trigger_end: int | None,
+             doc_date: PartialDate | None) -> PartialDate | None:
+    """The date a sentence gives itself: a written date or a resolved relative one in its
+    clause, else a weekday ("on Thursday"), "today" or "yesterday" counted from the main date."""
+    date = clause_date(mentions, text, trigger_end)
+    if date is not None:
+        return date
+    weekday = LEAD_WEEKDAY.search(text)
+    if weekday:
+        return weekday_on_or_before(doc_date, weekday.group(1))
+    if doc_date is not None and doc_date.precision == "day":
+        if _TODAY.search(text):
+            return doc_date
+        if _YESTERDAY.search(text):
+            return shift_days(doc_date, -1)
+    return None
+
+
+def clause_date(mentions: list[DateMention], text: str, trigger_end: int | None) -> PartialDate | None:
+    """The clause's own date of an event: the first reported date with year and month in it
+    (what follows "noted that", "since" or "who" is about something else)."""
+    zone_end = len(text)
+    if trigger_end is not None:
+        cut = OTHER_CLAUSE.search(text, trigger_end)
+        if cut:
+            zone_end = cut.start()
+    for m in mentions:
+        if m.date.year is None or m.date.month is None:
+            continue
+        start = text.find(m.span.text)
+        if start >= zone_end:
+            continue
+        if is_future(text, start) or _PERIOD_START.search(text[max(0, start - 20):start]):
+            continue
+        return main_date(m.date)
+    return None

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from functools import lru_cache
 
-from sco_cli.extract.context import WEEKDAYS, is_future, main_date
+from sco_cli.extract import context
 from sco_cli.extract.dates import ArticleDates
 from sco_cli.extract.people import Cast, PersonRef, has_pronoun
 from sco_cli.extract.text import Sentence, group_by_sentence
@@ -48,22 +47,14 @@ _BOTH_SIDES = re.compile(r"\b(?:[Tt]he\s+two\s+(?:\w+\s+)?(?:presidents|leaders|
 # Relative day expressions and the weekday of a meeting.
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+day|later\s+that\s+day|later\s+the\s+same\s+day|"
                        r"earlier\s+that\s+day|on\s+the\s+same\s+day)\b", re.IGNORECASE)
-_TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
-_YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b[Oo]n\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "received" and "hosted by" report a meeting only when a person follows closely.
 _NEEDS_PERSON_AFTER = re.compile(r"^(?:received|receives|called\s+on)$", re.IGNORECASE)
 # Phrases whose people all stand before them: "A and B signed ...", "A and B had a meeting at which".
 _SUBJECT_ONLY = re.compile(r"^(?:signed|put\s+their\s+signatures)$", re.IGNORECASE)
 _PERSON_REACH = 90
-# How far from the article's main date a day still belongs to its story ("On September 11, ...").
-_EPISODE_DAYS = 7
 # A meeting this close to the main date took place where the article's story does, unless the
 # sentence names another city.
 _SAME_PLACE_DAYS = 62
-# "the Kazakh capital" -> Astana; "here" -> the dateline's city.
-_CAPITAL_OF = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+capital\b")
-_HERE = re.compile(r"\bhere\b")
 # A meeting phrase that starts with "their": its sides are the people just named.
 _THEIR = re.compile(r"[Tt]heir\b")
 # A possessive before a meeting noun: "At his meeting with ...", "His talks with ...".
@@ -73,10 +64,6 @@ _OBJECT_STOP = re.compile(r",?\s+and\s+(?:later\s+|then\s+|also\s+)?(?!met\b)[a-
 # Pronouns in the other side of a meeting: "joined them", "called on him".
 _THEM = re.compile(r"\bthem\b")
 _HIM = re.compile(r"\b(?:him|her)\b")
-# Where a meeting's clause ends and reported speech or another event begins.
-_OTHER_CLAUSE = re.compile(
-    r"\b(?:noted|said|says|recalled|stressed|told|underlined|added|emphasi[sz]ed|praised|reminded|"
-    r"pointed\s+out|informed|since|who|whom|whose|which|when|after|before|during\s+which)\b")
 
 
 @dataclass(frozen=True)
@@ -89,13 +76,6 @@ class _Trigger:
 @lru_cache(maxsize=4)
 def _trigger_patterns(lexicon: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((fmt, re.compile(rf"\b(?:{phrase})\b", re.IGNORECASE)) for fmt, phrase in lexicon.meeting_phrases)
-
-
-@lru_cache(maxsize=4)
-def _city_pattern(lexicon: Lexicon) -> re.Pattern:
-    names = sorted(lexicon.cities, key=len, reverse=True)
-    # a city followed by a capitalised word is part of a name: "Shanghai Cooperation Organisation"
-    return re.compile(rf"(?<![\w-])({'|'.join(re.escape(c) for c in names)})(?![\w-])(?!\s+[A-Z][a-z])")
 
 
 @lru_cache(maxsize=4)
@@ -120,54 +100,10 @@ def _triggers(text: str, lexicon: Lexicon) -> list[_Trigger]:
     return kept
 
 
-def _city(text: str, lexicon: Lexicon, dateline_city: str | None) -> str | None:
-    m = _city_pattern(lexicon).search(text)
-    capital = _CAPITAL_OF.search(text)
-    if capital:
-        country = lexicon.countries.get(capital.group(1))
-        city = lexicon.capitals.get(country or "")
-        if city and (m is None or capital.start() < m.start()):
-            return city
-    if m:
-        return m.group(1)
-    if dateline_city and _HERE.search(text):
-        return dateline_city
-    return None
-
-
-def _weekday_before(anchor: PartialDate, weekday: str) -> PartialDate | None:
-    if anchor is None or anchor.precision != "day":
-        return None
-    day = datetime(anchor.year, anchor.month, anchor.day)
-    back = (day.weekday() - WEEKDAYS.index(weekday.lower())) % 7
-    d = day - timedelta(days=back)
-    return PartialDate(d.year, d.month, d.day, None, "article")
-
-
-def _dateline_city(dates: ArticleDates, lexicon: Lexicon) -> str | None:
-    if not dates.dateline:
-        return None
-    name = " ".join(w.capitalize() for w in dates.dateline.split())
-    for city in lexicon.cities:
-        if fold(city) == fold(name):
-            return city
-    return name
-
-
-def main_place_of(article: Article, sentences: list[Sentence], dates: ArticleDates,
-                  lexicon: Lexicon) -> str | None:
-    """Where the article's story happens: the dateline's city, else the first city of the lead."""
-    place = _dateline_city(dates, lexicon)
-    if place is None and dates.lead is not None:
-        lead_sents = [s for s in sentences if dates.lead.start <= s.start < dates.lead.end]
-        place = next((c for c in (_city(s.text, lexicon, None) for s in lead_sents) if c), None)
-    return place
-
-
 def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates: ArticleDates,
                   lexicon: Lexicon) -> list[Meeting]:
-    dateline_city = _dateline_city(dates, lexicon)
-    main_place = main_place_of(article, sentences, dates, lexicon)
+    dateline_city = context.dateline_city(dates, lexicon)
+    main_place = context.main_place_of(sentences, dates, lexicon)
     mentions_by_sentence: dict[int, list[DateMention]] = group_by_sentence(sentences, dates.mentions)
     protagonist = cast.refs[0].key if cast.refs and cast.refs[0].key is not None else None
     meetings: list[Meeting] = []
@@ -182,8 +118,8 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
         text = sent.text
         refs = cast.refs_between(sent.start, sent.end)
         if n in mentions_by_sentence or "day" in text:  # only these can move the story's date
-            here_and_now = _own_date(mentions_by_sentence.get(n, []), text, 0, dates.doc_date)
-            if here_and_now is not None and _near(here_and_now, dates.doc_date):
+            here_and_now = context.own_date(mentions_by_sentence.get(n, []), text, 0, dates.doc_date)
+            if here_and_now is not None and context.near(here_and_now, dates.doc_date):
                 narrative_date = here_and_now
         triggers = [t for t in _triggers(text, lexicon) if _confirmed(t, text, refs, sent)]
         if not triggers:
@@ -193,13 +129,13 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                 last_subject = meeting_subject if meeting_subject and first not in meeting_subject \
                     and any(_identity(r) in meeting_subject for r in refs) else [first]
             continue
-        own_date = _own_date(mentions_by_sentence.get(n, []), text, triggers[0].end, dates.doc_date)
-        date = own_date
+        clause_date = context.own_date(mentions_by_sentence.get(n, []), text, triggers[0].end, dates.doc_date)
+        date = clause_date
         if date is None and _SAME_DAY.search(text):
             date = last_date
         if date is None and n > 0 and sentences[n - 1].paragraph == sent.paragraph:
             # "The host spent the previous day, 27 April 2023, in meetings. He first received ..."
-            date = _own_date(mentions_by_sentence.get(n - 1, []), sentences[n - 1].text, None, dates.doc_date)
+            date = context.own_date(mentions_by_sentence.get(n - 1, []), sentences[n - 1].text, None, dates.doc_date)
         if date is None:
             date = narrative_date or dates.doc_date
         # a background meeting names roles as written: the office holder may have changed since
@@ -211,10 +147,10 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
             return ref.key
 
         first = triggers[0]
-        clause_end = _OTHER_CLAUSE.search(text, first.end)
+        clause_end = context.OTHER_CLAUSE.search(text, first.end)
         zone = text[:clause_end.start()] if clause_end else text
-        sentence_city = _city(zone, lexicon, dateline_city) or (
-            None if clause_end else _city(text, lexicon, dateline_city))
+        sentence_city = context.city_in(zone, lexicon, dateline_city) or (
+            None if clause_end else context.city_in(text, lexicon, dateline_city))
         subject = _unique(identity(r) for r in refs if r.end - sent.start <= first.start)
         before_text = text[:first.start]
         pronoun_subject = False
@@ -257,10 +193,10 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                 place = None
                 if fmt == "in-person":
                     place = sentence_city
-                    if place is None and own_date is None:
+                    if place is None and clause_date is None:
                         place = _earlier_city(sentences, n, lexicon, dateline_city)
                     if place is None and (date is None or dates.doc_date is None
-                                          or _near(date, dates.doc_date, _SAME_PLACE_DAYS, precise=False)):
+                                          or context.near(date, dates.doc_date, _SAME_PLACE_DAYS, precise=False)):
                         place = main_place
                 people = [_person(p, cast) for p in participants]
                 key = (frozenset(fold(p.name) for p in people), date.iso if date else None)
@@ -291,7 +227,7 @@ def _earlier_city(sentences: list[Sentence], n: int, lexicon: Lexicon, dateline_
     for earlier in reversed(sentences[:n]):
         if earlier.paragraph != sentences[n].paragraph:
             return None
-        city = _city(earlier.text, lexicon, dateline_city)
+        city = context.city_in(earlier.text, lexicon, dateline_city)
         if city:
             return city
     return None
@@ -320,60 +256,6 @@ def _unique(items) -> list:
         if item is not None and item not in out:
             out.append(item)
     return out
-
-
-def _near(d: PartialDate | None, doc_date: PartialDate | None, days: int = _EPISODE_DAYS,
-          precise: bool = True) -> bool:
-    """Whether `d` falls within `days` of the article's main date (the same episode)."""
-    if d is None or doc_date is None or d.year is None or doc_date.year is None:
-        return False
-    if precise and (d.precision != "day" or doc_date.precision != "day"):
-        return False
-
-    def first(p: PartialDate) -> datetime:
-        return datetime(p.year, p.month or 1, p.day or 1)
-
-    return abs((first(d) - first(doc_date)).days) <= days
-
-
-def _own_date(mentions: list[DateMention], text: str, trigger_end: int | None,
-              doc_date: PartialDate | None) -> PartialDate | None:
-    """The date a sentence gives itself: a written date, a weekday ("on Thursday"), "today",
-    "yesterday"."""
-    date = _sentence_date(mentions, text, trigger_end)
-    if date is not None:
-        return date
-    weekday = _WEEKDAY.search(text)
-    if weekday:
-        return _weekday_before(doc_date, weekday.group(1))
-    if doc_date is not None and doc_date.precision == "day":
-        if _TODAY.search(text):
-            return doc_date
-        if _YESTERDAY.search(text):
-            d = datetime(doc_date.year, doc_date.month, doc_date.day) - timedelta(days=1)
-            return PartialDate(d.year, d.month, d.day, None, "article")
-    return None
-
-
-def _sentence_date(mentions: list[DateMention], text: str, trigger_end: int | None) -> PartialDate | None:
-    """The sentence's own date of the meeting: the first reported date with year and month in the
-    meeting's clause (what follows "noted that", "since" or "who" is about something else)."""
-    zone_end = len(text)
-    if trigger_end is not None:
-        cut = _OTHER_CLAUSE.search(text, trigger_end)
-        if cut:
-            zone_end = cut.start()
-    for m in mentions:
-        if m.date.year is None or m.date.month is None:
-            continue
-        start = text.find(m.span.text)
-        if start >= zone_end:
-            continue
-        if is_future(text, start) or re.search(r"\b(?:since|until|till|founded|established)\s+(?:on\s+|in\s+)?$",
-                                                 text[max(0, start - 20):start]):
-            continue
-        return main_date(m.date)
-    return None
 
 
 def _format(trigger: _Trigger, text: str) -> str:
