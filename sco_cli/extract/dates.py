@@ -345,6 +345,10 @@ def _candidates(text: str, lexicon: Lexicon) -> list[_Candidate]:
         if not has_digit and kind not in _WORD_ONLY_KINDS:
             continue
         for m in pattern.finditer(text):
+            # (a month after a preposition starts at the month: "in February and March" holds two)
+            lo = m.start("m") if kind in ("bare_month", "second_month") else m.start()
+            if any(lo < e and s < m.end() for s, e in taken):
+                continue  # the cheap test first: dateutil is the costly part
             cand = _candidate(kind, m, text, lexicon)
             if cand is not None and not any(cand.start < e and s < cand.end for s, e in taken):
                 found.append(cand)

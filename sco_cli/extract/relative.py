@@ -42,6 +42,9 @@ _YEAR_REL = re.compile(r"\b(?P<w>(?:[Ee]arlier|[Ll]ater)\s+this\s+year|[Ll]ast\s
 _MONTH_REL = re.compile(r"\b(?P<w>(?:[Ee]arlier|[Ll]ater)\s+this\s+month|[Ll]ast\s+month|[Tt]his\s+month|"
                         r"[Nn]ext\s+month|[Aa]\s+month\s+(?:ago|earlier))\b")
 
+# Any word a relative expression needs: the cheap test that skips most sentences.
+_ANY_RELATIVE = re.compile(rf"\b(?:{_WEEKDAY_NAMES}|[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|day|years?|month)\b")
+
 _NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 _DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
               "the day after tomorrow": 2}
@@ -104,6 +107,8 @@ class _Narrative:
 
     def sentence(self, sent: Sentence, taken: list[tuple[int, int]]) -> list[RelativeMention]:
         found: list[RelativeMention] = []
+        if not _ANY_RELATIVE.search(sent.text):
+            return found
 
         def free(m: re.Match) -> bool:
             return not any(m.start() < e and s < m.end() for s, e in taken + [(f.start, f.end) for f in found])
