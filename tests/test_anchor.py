@@ -95,22 +95,25 @@ def test_sco_meetings_place_a_dispatch_in_their_year(lead, year, source, expecte
 
 ANNIVERSARY_CASES = [
     ("MINSK, June 15 (BelTA) -- The organisation, founded in Shanghai in 2001, marked its 20th "
-     "anniversary with a reception.", 2021, [("anniversary", 2021, 2021, 3.0, "20th anniversary")]),
+     "anniversary with a reception.", 2021, "anniversary", [("anniversary", 2021, 2021, 3.0, "20th anniversary")]),
     # counted from the SCO's founding in data/sco_events.txt when the text gives no year
     ("MINSK, June 15 (BelTA) -- Diplomats in Minsk celebrated the tenth anniversary of the SCO.",
-     2011, [("anniversary", 2011, 2011, 3.0, "tenth anniversary")]),
+     2011, "anniversary", [("anniversary", 2011, 2011, 3.0, "tenth anniversary")]),
     # still to come: "next year" puts the article a year before it
     ("MINSK, June 15 (BelTA) -- The SCO prepares for its 25th anniversary, which it will mark next year.",
-     2025, [("anniversary", 2025, 2025, 3.0, "25th anniversary")]),
+     2025, "anniversary", [("anniversary", 2025, 2025, 3.0, "25th anniversary")]),
     ("MINSK, June 15 (BelTA) -- Twenty years after its founding in 2001, the SCO has ten members.",
-     2021, [("anniversary", 2021, 2021, 3.0, "Twenty years after its founding")]),
+     2021, "anniversary", [("anniversary", 2021, 2021, 3.0, "Twenty years after its founding")]),
+    # "newly created": the founding year or the next; 15 June 2002 was a Saturday
+    ("MINSK, June 15 (BelTA) -- Ministers of the newly created Shanghai Cooperation Organization met "
+     "on Saturday.", 2002, "weekday", [("anniversary", 2001, 2002, 1.5, "newly created")]),
 ]
 
 
-@pytest.mark.parametrize("lead, year, anniversaries", ANNIVERSARY_CASES)
-def test_anniversaries_count_from_the_founding(lead, year, anniversaries):
+@pytest.mark.parametrize("lead, year, source, anniversaries", ANNIVERSARY_CASES)
+def test_anniversaries_count_from_the_founding(lead, year, source, anniversaries):
     found = read(lead)
-    assert (found.doc_date.year, found.doc_date.year_source) == (year, "anniversary")
+    assert (found.doc_date.year, found.doc_date.year_source) == (year, source)
     assert [c for c in clues(found) if c[0] == "anniversary"] == anniversaries
 
 

@@ -263,6 +263,8 @@ _YEARS_SINCE = re.compile(
     r"\b(?P<n>\d{1,2}|ten|twenty|thirty|a\s+quarter\s+of\s+a|two\s+decades|three\s+decades)\s+"
     r"(?:years|century)\s+(?:since|after)\s+(?:its|the|their)\s+(?:founding|foundation|establishment|creation)",
     re.IGNORECASE)
+# "the newly created grouping": within a year or so of its founding.
+_NEWLY_FOUNDED = re.compile(r"\bnewly[\s-](?:created|established|founded|formed)\b", re.IGNORECASE)
 _SPAN_WORDS = {"ten": 10, "twenty": 20, "thirty": 30, "a quarter of a": 25, "two decades": 20,
                "three decades": 30}
 # "founded in Shanghai on June 15, 2001": the year an anniversary counts from, written nearby.
@@ -305,12 +307,19 @@ def _founding_year(text: str) -> int | None:
     return None
 
 
+def _years_since(m: re.Match) -> int | None:
+    n = m.group("n")
+    return int(n) if n.isdigit() else _SPAN_WORDS.get(" ".join(n.lower().split()))
+
+
 def _anniversary_clues(sentences: list[Sentence], whole: str) -> list[YearEvidence]:
     out = []
     for sent in sentences:
+        newly = _NEWLY_FOUNDED.search(sent.text)
+        if newly and (base := _founding_year(sent.text) or _founding_year(whole)) is not None:
+            out.append(YearEvidence("anniversary", base, base + 1, WEIGHTS["anniversary"] / 2, newly.group(0)))
         spans = [(m, _ordinal(m.group("n"))) for m in _ANNIVERSARY.finditer(sent.text)]
-        spans += [(m, int(m.group("n")) if m.group("n").isdigit() else _SPAN_WORDS.get(" ".join(m.group("n").lower().split())))
-                  for m in _YEARS_SINCE.finditer(sent.text)]
+        spans += [(m, _years_since(m)) for m in _YEARS_SINCE.finditer(sent.text)]
         for m, n in spans:
             if not n:
                 continue
