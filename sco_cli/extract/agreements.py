@@ -441,7 +441,7 @@ def _place(text: str, f: _Found, lexicon: Lexicon, reported: bool, dated_here: b
 
 def find_agreements(article: Article, sentences: list[Sentence], cast: Cast, dates: ArticleDates,
                     lexicon: Lexicon) -> list[Agreement]:
-    by_sentence: dict[int, list[DateMention]] = group_by_sentence(sentences, dates.mentions)
+    by_sentence: dict[int, list[DateMention]] = group_by_sentence(sentences, dates.event_mentions())
 
     main_place = main_place_of(sentences, dates, lexicon)
     out: list[Agreement] = []

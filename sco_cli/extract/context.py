@@ -162,6 +162,8 @@ OTHER_CLAUSE = re.compile(
     r"pointed\s+out|informed|since|who|whom|whose|which|when|after|before|during\s+which)\b")
 # A date right after these words starts a period or dates a founding, not the clause's event.
 _PERIOD_START = re.compile(r"\b(?:since|until|till|founded|established)\s+(?:on\s+|in\s+)?$")
+# A relative clause set off by commas: ", who arrived on Sunday," dates the arrival, not the talks.
+_ASIDE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;]*(?:,|$)")
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 _YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
 # How far from the article's main date a day still belongs to its story ("On September 11, ...").
@@ -230,8 +232,8 @@ def own_date(mentions: list[DateMention], text: str, trigger_end: int | None,
     """The date a sentence gives itself: a written date or a resolved relative one in its
     clause, else a weekday ("on Thursday"), "today" or "yesterday" counted from the main date."""
     date = clause_date(mentions, text, trigger_end)
-    if date is not None:
-        return date
+    if date is not None or any(m.relative for m in mentions):
+        return date  # relative words were resolved already, and lie outside the clause
     weekday = LEAD_WEEKDAY.search(text)
     if weekday:
         return weekday_on_or_before(doc_date, weekday.group(1))
@@ -251,11 +253,12 @@ def clause_date(mentions: list[DateMention], text: str, trigger_end: int | None)
         cut = OTHER_CLAUSE.search(text, trigger_end)
         if cut:
             zone_end = cut.start()
+    asides = [(a.start(), a.end()) for a in _ASIDE.finditer(text)]
     for m in mentions:
         if m.date.year is None or m.date.month is None:
             continue
         start = text.find(m.span.text)
-        if start >= zone_end:
+        if start >= zone_end or any(a <= start < b for a, b in asides):
             continue
         if is_future(text, start) or _PERIOD_START.search(text[max(0, start - 20):start]):
             continue

@@ -366,6 +366,14 @@ class ArticleDates:
     dateline: str | None  # the place of a news dateline ("BEIJING"), as written
     lead: Span | None = None  # the lead paragraph (after any publication stamp)
     evidence: tuple[YearEvidence, ...] = ()  # what a year-less dateline's year was weighed from
+    dateline_span: Span | None = None  # the dateline's words: its date is the filing day, no event's
+
+    def event_mentions(self) -> tuple[DateMention, ...]:
+        """The mentions that can date an event: all but the dateline's own date."""
+        span = self.dateline_span
+        if span is None:
+            return self.mentions
+        return tuple(m for m in self.mentions if not span.start <= m.span.start < span.end)
 
 
 def _with_year(d: PartialDate, year: int | None, source: str | None) -> PartialDate:
@@ -588,7 +596,8 @@ class _DateReader:
         if anchor is not None and anchor.precision != "day":
             anchor = None
         everything = sorted(mentions + self.relative(anchor, mentions), key=lambda m: m.span.start)
-        return ArticleDates(tuple(everything), doc_date, self.frame.dateline, self.frame.lead, self.evidence)
+        return ArticleDates(tuple(everything), doc_date, self.frame.dateline, self.frame.lead, self.evidence,
+                            self.frame.dateline_span)
 
 
 def find_dates(article: Article, lexicon: Lexicon | None = None,

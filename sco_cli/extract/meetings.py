@@ -104,7 +104,7 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                   lexicon: Lexicon) -> list[Meeting]:
     dateline_city = context.dateline_city(dates, lexicon)
     main_place = context.main_place_of(sentences, dates, lexicon)
-    mentions_by_sentence: dict[int, list[DateMention]] = group_by_sentence(sentences, dates.mentions)
+    mentions_by_sentence: dict[int, list[DateMention]] = group_by_sentence(sentences, dates.event_mentions())
     protagonist = cast.refs[0].key if cast.refs and cast.refs[0].key is not None else None
     meetings: list[Meeting] = []
     seen: list[tuple[frozenset, str | None]] = []
