@@ -1,6 +1,8 @@
 """`sco who-met`, `sco agreements` and `sco show` facts through CliRunner, over the seeds."""
 import json
 
+from sco_cli import index
+
 import pytest
 
 NOROV_MEETINGS = [  # the seeds' gold meetings with Norov (seeds/gold.json), in date order
@@ -160,3 +162,17 @@ def test_show_lists_people_meetings_and_agreements(sco, seeds_index):
 def test_timeline_person_filter(sco, seeds_index):
     rows = json.loads(sco("timeline", "--person", "Guterres", "--json").stdout)
     assert {r["doc_id"] for r in rows} == {"003_3015c8537fc2c6bb"}
+
+
+def test_who_met_lists_a_day_of_bilaterals_one_row_each(sco, tmp_path):
+    from test_meetings import DAY_OF_BILATERALS
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "astana.txt").write_text("Japarov holds bilaterals in Astana\n\n" + DAY_OF_BILATERALS + "\n",
+                                     encoding="utf-8")
+    index.build(tmp_path / "index", [str(docs)])
+    rows = json.loads(sco("who-met", "Japarov", "--json").stdout)
+    assert [(r["date"], [p["name"] for p in r["participants"]]) for r in rows] == [
+        ("2024-07-03", ["Sadyr Japarov", other]) for other in
+        ["Xi Jinping", "Vladimir Putin", "Recep Tayyip Erdogan", "Masoud Pezeshkian", "Ukhnaagiin Khurelsukh"]]

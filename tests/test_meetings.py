@@ -143,3 +143,37 @@ def test_surname_and_title_refer_back_to_the_full_name():
     facts = extract(parse_article(f"Headline\n\n{body}", "doc"))
     assert [p.name for p in facts.people] == ["Vladimir Norov", "Jurgen Stock"]
     assert facts.people[0].aliases == ("Norov",)
+
+
+DAY_OF_BILATERALS = (
+    "ASTANA, July 3 (Kazinform) -- On Wednesday Kyrgyz President Sadyr Japarov met Chinese President "
+    "Xi Jinping. Japarov also met Russian President Vladimir Putin, Turkish President Recep Tayyip Erdogan "
+    "and Iranian President Masoud Pezeshkian. Later he received Mongolian President Ukhnaagiin Khurelsukh.")
+
+
+def test_a_leader_meeting_leaders_of_several_states_holds_bilaterals():
+    # 3 July 2024 was a Wednesday, in the terms of all six presidents
+    day = "2024-07-03"
+    assert meetings(DAY_OF_BILATERALS) == [
+        (day, ["Sadyr Japarov", "Xi Jinping"], "Astana", "in-person"),
+        (day, ["Sadyr Japarov", "Vladimir Putin"], "Astana", "in-person"),
+        (day, ["Sadyr Japarov", "Recep Tayyip Erdogan"], "Astana", "in-person"),
+        (day, ["Sadyr Japarov", "Masoud Pezeshkian"], "Astana", "in-person"),
+        (day, ["Sadyr Japarov", "Ukhnaagiin Khurelsukh"], "Astana", "in-person"),
+    ]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a trilateral is one meeting
+    pytest.param("On 3 July 2024 Kyrgyz President Sadyr Japarov held a trilateral meeting with Kazakh President "
+                 "Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev in Astana.",
+                 [("2024-07-03", ["Sadyr Japarov", "Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"], "Astana",
+                   "in-person")], id="trilateral"),
+    # two people of one organisation are received together
+    pytest.param("On 5 May 2023 Foreign Minister Sergey Lavrov received SCO Secretary-General Zhang Ming and SCO "
+                 "Deputy Secretary-General Sohail Khan in Moscow.",
+                 [("2023-05-05", ["Sergey Lavrov", "Zhang Ming", "Sohail Khan"], "Moscow", "in-person")],
+                 id="one-delegation"),
+])
+def test_one_meeting_with_several_people(body, expected):
+    assert meetings(body) == expected

@@ -184,7 +184,8 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
             if not subject and len(objects) < 2 and protagonist is not None:
                 # "During the meeting with X, ..." in an article about someone: they met X
                 sides = [[protagonist]] if not has_pronoun(before_text) or not last_subject else [last_subject]
-            groups = [[o] for o in objects] if trig.format == "separate" else [objects]
+            separate = trig.format == "separate" or _one_by_one(subject, objects, text, trig, cast)
+            groups = [[o] for o in objects] if separate else [objects]
             for group in groups:
                 participants = _unique([*(p for side in sides for p in side), *group])
                 if len(participants) < 2:
@@ -220,6 +221,25 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
             meeting_subject = subject
         last_subject = subject or last_subject
     return meetings
+
+
+# Words that make one meeting of a leader and several others: "a trilateral meeting", "together".
+_JOINT = re.compile(r"\b(?:trilateral|three-way|four-way|quadrilateral|jointly|together|joint\s+meeting|"
+                    r"format|group|delegations?)\b", re.IGNORECASE)
+# Phrases that list those present at one session or ceremony, not counterparts met one by one.
+_ONE_EVENT = re.compile(r"^(?:attended|joined|took\s+part|participated|signed|put\s+their)", re.IGNORECASE)
+
+
+def _one_by_one(subject: list, objects: list, text: str, trig: _Trigger, cast: Cast) -> bool:
+    """Whether "X met A, B and C" reports separate bilaterals: one person meets several people of
+    different states or organisations ("also met the presidents of Uzbekistan, Turkey and Iran"),
+    unless the sentence makes it one meeting ("a trilateral meeting", "together"). People of one
+    side ("received the Secretary-General and his deputy") are met together."""
+    if len(subject) != 1 or len(objects) < 2 or _JOINT.search(text) or \
+            _ONE_EVENT.match(text[trig.start:trig.end]):
+        return False
+    sides = [_person(o, cast).organization for o in objects]
+    return all(sides) and len({fold(s) for s in sides}) == len(sides)
 
 
 def _earlier_city(sentences: list[Sentence], n: int, lexicon: Lexicon, dateline_city: str | None) -> str | None:
