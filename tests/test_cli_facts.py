@@ -1,9 +1,9 @@
 """`sco who-met`, `sco agreements` and `sco show` facts through CliRunner, over the seeds."""
 import json
 
-from sco_cli import index
-
 import pytest
+
+from sco_cli import index
 
 NOROV_MEETINGS = [  # the seeds' gold meetings with Norov (seeds/gold.json), in date order
     ("2019-03-14", ["Vladimir Norov", "Jurgen Stock"], "Vienna", "in-person", "002_aed5472ea71f6ab3"),

@@ -31,10 +31,11 @@ _PLANNED = re.compile(
     r"intends? to|hopes? to|ready to|due to|going to|next|upcoming|forthcoming|invited\s+\w+\s+to)\b[^.;]*$",
     re.IGNORECASE)
 # Words after a meeting phrase that say it did not happen: "no meeting ... was planned",
-# "could not take place", "was cancelled".
+# "could not take place", "was cancelled", "is being prepared".
 _NOT_HELD = re.compile(
     r"\b(?:was|were|had been|has been)\s+(?:not\s+)?(?:planned|scheduled|expected|cancelled|canceled|postponed|"
-    r"called off)\b|\b(?:could|did|does|will)\s+not\s+take\s+place\b|\bno\s+(?:bilateral\s+)?(?:meeting|talks)\b",
+    r"called off)\b|\b(?:could|did|does|will)\s+not\s+take\s+place\b|\bno\s+(?:bilateral\s+)?(?:meeting|talks)\b|"
+    r"\b(?:is|are)\s+being\s+(?:prepared|planned|arranged|organi[sz]ed)\b",
     re.IGNORECASE)
 # Words that set the format wherever they stand in the sentence.
 _PHONE = re.compile(r"\b(?:tele)?phone\b|\bphone\s+call\b", re.IGNORECASE)
@@ -57,6 +58,8 @@ _PERSON_REACH = 90
 _SAME_PLACE_DAYS = 62
 # A meeting phrase that starts with "their": its sides are the people just named.
 _THEIR = re.compile(r"[Tt]heir\b")
+# "US President Donald Trump's special envoy Steve Witkoff": the envoy is met, not Trump.
+_POSSESSOR = re.compile(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,3}[A-Z]")
 # A possessive before a meeting noun: "At his meeting with ...", "His talks with ...".
 _POSSESSIVE = re.compile(r"\b(?:his|her|their)\b", re.IGNORECASE)
 # A new verb phrase ends the other side: "met A, and exchanged pleasantries with B".
@@ -112,6 +115,8 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
     meeting_subject: list = []  # the subject of the latest meeting reported
     last_participants: list = []
     last_date: PartialDate | None = None
+    last_format: str | None = None  # the format of the latest meeting reported
+    phone_round = False  # the article reports calls: "held a series of telephone conversations"
 
     narrative_date: PartialDate | None = None  # the main event's day the story has reached
     for n, sent in enumerate(sentences):
@@ -121,7 +126,9 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
             here_and_now = context.own_date(mentions_by_sentence.get(n, []), text, 0, dates.doc_date)
             if here_and_now is not None and context.near(here_and_now, dates.doc_date):
                 narrative_date = here_and_now
-        triggers = [t for t in _triggers(text, lexicon) if _confirmed(t, text, refs, sent)]
+        all_triggers = _triggers(text, lexicon)
+        phone_round = phone_round or any(_PHONE.search(text[t.start:t.end + 30]) for t in all_triggers)
+        triggers = [t for t in all_triggers if _confirmed(t, text, refs, sent)]
         if not triggers:
             if refs:
                 # "he" in the next sentence: the one who has been meeting people, else the first named
@@ -168,11 +175,16 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                 pronoun_subject = bool(_POSSESSIVE.search(before_text))
         planned = bool(_PLANNED.search(before_text) or _NOT_HELD.search(text))
         for i, trig in enumerate(triggers):
+            # "he met A, and he was due to meet B": each phrase has its own words before it
+            trig_planned = planned or (i > 0 and bool(_PLANNED.search(text[triggers[i - 1].end:trig.start])))
             stop = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
+            # "held calls on Friday ... about his meeting on Wednesday with Y": a later phrase's own date
+            trig_date = (i > 0 and _date_after(mentions_by_sentence.get(n, []), text, trig.start, stop)) or date
             other_verb = _OBJECT_STOP.search(text, trig.end, stop)
             if other_verb:
                 stop = other_verb.start()  # "..., and exchanged pleasantries with Y": Y is no side
-            objects = _unique(identity(r) for r in refs if trig.end <= r.start - sent.start < stop)
+            objects = _unique(identity(r) for r in refs if trig.end <= r.start - sent.start < stop
+                              and not _POSSESSOR.match(text, r.end - sent.start))
             region = text[trig.start:stop]
             if _THEM.search(region) and last_participants:
                 objects = _unique([*last_participants, *objects])
@@ -190,7 +202,7 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                 participants = _unique([*(p for side in sides for p in side), *group])
                 if len(participants) < 2:
                     continue
-                fmt = _format(trig, text)
+                fmt = _format(trig, text[triggers[i - 1].end if i else 0:stop], "phone" if phone_round else last_format)
                 place = None
                 if fmt == "in-person":
                     place = sentence_city
@@ -200,21 +212,22 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                                           or context.near(date, dates.doc_date, _SAME_PLACE_DAYS, precise=False)):
                         place = main_place
                 people = [_person(p, cast) for p in participants]
-                key = (frozenset(fold(p.name) for p in people), date.iso if date else None)
+                key = (frozenset(fold(p.name) for p in people), trig_date.iso if trig_date else None)
                 if any(key[1] == k[1] and key[0] <= k[0] for k in seen):
                     last_participants = participants  # the same meeting told again
                     continue
                 seen.append(key)
                 last_participants = participants
-                same = next((k for k, m in enumerate(meetings) if m.evidence == text and m.date == date
+                same = next((k for k, m in enumerate(meetings) if m.evidence == text and m.date == trig_date
                              and len({fold(p.name) for p in m.participants} & key[0]) >= 2), None)
                 if same is not None:
                     # one sentence, one multilateral event: "signed ... attended by ..."
                     merged = _unique([*meetings[same].participants, *people])
-                    meetings[same] = Meeting(tuple(merged), date, meetings[same].place, meetings[same].format,
+                    meetings[same] = Meeting(tuple(merged), trig_date, meetings[same].place, meetings[same].format,
                                              text, meetings[same].planned)
                     continue
-                meetings.append(Meeting(tuple(people), date, place, fmt, text, planned))
+                meetings.append(Meeting(tuple(people), trig_date, place, fmt, text, trig_planned))
+                last_format = fmt
         if date is not None and not planned:
             last_date = date
         if subject:
@@ -240,6 +253,15 @@ def _one_by_one(subject: list, objects: list, text: str, trig: _Trigger, cast: C
         return False
     sides = [_person(o, cast).organization for o in objects]
     return all(sides) and len({fold(s) for s in sides}) == len(sides)
+
+
+def _date_after(mentions: list[DateMention], text: str, start: int, stop: int) -> PartialDate | None:
+    """The first date with a day or month written between a meeting phrase and the next one."""
+    for m in mentions:
+        at = text.find(m.span.text)
+        if start <= at < stop and m.date.year is not None and m.date.month is not None:
+            return context.main_date(m.date)
+    return None
 
 
 def _earlier_city(sentences: list[Sentence], n: int, lexicon: Lexicon, dateline_city: str | None) -> str | None:
@@ -278,13 +300,18 @@ def _unique(items) -> list:
     return out
 
 
-def _format(trigger: _Trigger, text: str) -> str:
+def _format(trigger: _Trigger, text: str, previous: str | None) -> str:
+    """The format a phrase gives, else the words of its clause ("telephone", "video link"), else
+    for a "talk" phrase `previous`: "phone" in an article that reports calls, else the format of
+    the meeting reported before it."""
     if trigger.format in ("in-person", "video", "phone"):
         return trigger.format
     if _PHONE.search(text):
         return "phone"
     if _VIDEO.search(text):
         return "video"
+    if trigger.format == "talk" and previous is not None:
+        return previous
     return "in-person"
 
 
