@@ -177,3 +177,52 @@ def test_a_leader_meeting_leaders_of_several_states_holds_bilaterals():
 ])
 def test_one_meeting_with_several_people(body, expected):
     assert meetings(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a phone call "took place between" two named people
+    pytest.param("A telephone conversation took place on 14 September 2021 between President of Tajikistan "
+                 "Emomali Rahmon and Russian President Vladimir Putin.",
+                 [("2021-09-14", ["Emomali Rahmon", "Vladimir Putin"], None, "phone")], id="call-between"),
+    # "spoke with" after a round of calls is a call too; its leaders of two states are two calls
+    pytest.param("On 8 August 2025 Russian President Vladimir Putin held telephone conversations with several "
+                 "leaders. Putin spoke with Uzbek President Shavkat Mirziyoyev and Kazakh President "
+                 "Kassym-Jomart Tokayev.",
+                 [("2025-08-08", ["Vladimir Putin", "Shavkat Mirziyoyev"], None, "phone"),
+                  ("2025-08-08", ["Vladimir Putin", "Kassym-Jomart Tokayev"], None, "phone")], id="call-round"),
+    # the talks are dated by their own clause, not by an aside about the arrival
+    pytest.param("Chinese President Hu Jintao, who arrived on 12 June 2011, held talks with Kazakh President "
+                 "Nursultan Nazarbayev on 13 June 2011 in Astana.",
+                 [("2011-06-13", ["Hu Jintao", "Nursultan Nazarbayev"], "Astana", "in-person")], id="aside"),
+    # a later clause of the sentence has its own date
+    pytest.param("Tajik President Emomali Rahmon visited China in May 2023, and the two leaders held talks with "
+                 "Chinese President Xi Jinping in Xi'an on May 18, 2023.",
+                 [("2023-05-18", ["Emomali Rahmon", "Xi Jinping"], "Xi'an", "in-person")], id="new-clause"),
+    # the envoy is met, not the president who sent him
+    pytest.param("On 6 August 2025 Russian President Vladimir Putin met US President Donald Trump's special envoy "
+                 "Steve Witkoff in Moscow.",
+                 [("2025-08-06", ["Vladimir Putin", "Steve Witkoff"], "Moscow", "in-person")], id="possessor"),
+])
+def test_meeting_frames(body, expected):
+    assert meetings(body) == expected
+
+
+def test_each_phrase_of_a_sentence_is_held_or_planned_on_its_own():
+    body = ("On 16 September 2022 Pakistani Prime Minister Shehbaz Sharif met President of Azerbaijan Ilham "
+            "Aliyev in Samarkand, and he was due to meet Chinese President Xi Jinping.")
+    assert meetings(body) == [("2022-09-16", ["Shehbaz Sharif", "Ilham Aliyev"], "Samarkand", "in-person")]
+    assert meetings(body, planned=True) == [
+        ("2022-09-16", ["Shehbaz Sharif", "Xi Jinping"], "Samarkand", "in-person")]
+
+
+def test_a_dispatch_filed_the_day_after_dates_the_meeting_by_its_weekday():
+    # the dateline is the filing day (Friday 30 July 2021); the meeting was on the Wednesday
+    body = ("Dushanbe: 30 July 2021 (TDI): Pakistan's Defence Minister Pervez Khattak met Chinese Defence "
+            "Minister Wei Fenghe in Dushanbe on Wednesday.")
+    assert meetings(body) == [("2021-07-28", ["Pervez Khattak", "Wei Fenghe"], "Dushanbe", "in-person")]
+
+
+def test_a_meeting_being_prepared_is_not_held():
+    body = "On 8 August 2025, officials said a meeting between Vladimir Putin and Donald Trump is being prepared."
+    assert meetings(body) == []
+    assert [m[1] for m in meetings(body, planned=True)] == [["Vladimir Putin", "Donald Trump"]]

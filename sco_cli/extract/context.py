@@ -162,6 +162,9 @@ OTHER_CLAUSE = re.compile(
     r"pointed\s+out|informed|since|who|whom|whose|which|when|after|before|during\s+which)\b")
 # A date right after these words starts a period or dates a founding, not the clause's event.
 _PERIOD_START = re.compile(r"\b(?:since|until|till|founded|established)\s+(?:on\s+|in\s+)?$")
+# Where a new clause of the sentence begins: "Rahmon went to China in May 2023, and the two
+# leaders held talks in Xi'an on May 18" (a list goes on: ", and Modi", ", and the then minister").
+_NEW_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while)|;)\s+(?=(?:he|she|they|it|the\s+two|both)\b)")
 # A relative clause set off by commas: ", who arrived on Sunday," dates the arrival, not the talks.
 _ASIDE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;]*(?:,|$)")
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
@@ -254,11 +257,15 @@ def clause_date(mentions: list[DateMention], text: str, trigger_end: int | None)
         if cut:
             zone_end = cut.start()
     asides = [(a.start(), a.end()) for a in _ASIDE.finditer(text)]
+    clause_start = 0
+    if trigger_end:
+        starts = [c.end() for c in _NEW_CLAUSE.finditer(text, 0, trigger_end)]
+        clause_start = starts[-1] if starts else 0
     for m in mentions:
         if m.date.year is None or m.date.month is None:
             continue
         start = text.find(m.span.text)
-        if start >= zone_end or any(a <= start < b for a, b in asides):
+        if start >= zone_end or start < clause_start or any(a <= start < b for a, b in asides):
             continue
         if is_future(text, start) or _PERIOD_START.search(text[max(0, start - 20):start]):
             continue

@@ -179,7 +179,7 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
             trig_planned = planned or (i > 0 and bool(_PLANNED.search(text[triggers[i - 1].end:trig.start])))
             stop = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
             # "held calls on Friday ... about his meeting on Wednesday with Y": a later phrase's own date
-            trig_date = (i > 0 and _date_after(mentions_by_sentence.get(n, []), text, trig.start, stop)) or date
+            trig_date = (i > 0 and _date_after(mentions_by_sentence.get(n, []), text, triggers[i - 1].end, stop)) or date
             other_verb = _OBJECT_STOP.search(text, trig.end, stop)
             if other_verb:
                 stop = other_verb.start()  # "..., and exchanged pleasantries with Y": Y is no side
@@ -256,7 +256,7 @@ def _one_by_one(subject: list, objects: list, text: str, trig: _Trigger, cast: C
 
 
 def _date_after(mentions: list[DateMention], text: str, start: int, stop: int) -> PartialDate | None:
-    """The first date with a day or month written between a meeting phrase and the next one."""
+    """The first date with a day or month written between two meeting phrases."""
     for m in mentions:
         at = text.find(m.span.text)
         if start <= at < stop and m.date.year is not None and m.date.month is not None:
