@@ -226,3 +226,30 @@ def test_a_meeting_being_prepared_is_not_held():
     body = "On 8 August 2025, officials said a meeting between Vladimir Putin and Donald Trump is being prepared."
     assert meetings(body) == []
     assert [m[1] for m in meetings(body, planned=True)] == [["Vladimir Putin", "Donald Trump"]]
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("On 5 May 2023 Indian External Affairs Minister S. Jaishankar was received by Chinese Foreign "
+                 "Minister Qin Gang in Goa.",
+                 [("2023-05-05", ["S. Jaishankar", "Qin Gang"], "Goa", "in-person")], id="passive-initials"),
+    pytest.param("On 5 May 2023 Indian External Affairs Minister S. Jaishankar hosted Russian Foreign Minister "
+                 "Sergey Lavrov in Goa.",
+                 [("2023-05-05", ["S. Jaishankar", "Sergey Lavrov"], "Goa", "in-person")], id="hosted"),
+    pytest.param("On 5 May 2023 the SCO Secretariat hosted a news conference at which SCO Secretary-General "
+                 "Zhang Ming spoke in Beijing.", [], id="hosted-an-event"),
+    pytest.param("On 9 June 2023 Indian Prime Minister Narendra Modi met Uzbek President Sh. Mirziyoyev and "
+                 "Russian Security Council Secretary N.P. Patrushev in Samarkand.",
+                 [("2023-06-09", ["Narendra Modi", "Sh. Mirziyoyev"], "Samarkand", "in-person"),
+                  ("2023-06-09", ["Narendra Modi", "N.P. Patrushev"], "Samarkand", "in-person")], id="initials"),
+    # protocol at the airport is no meeting; the talks that follow are
+    pytest.param("On arrival in Astana on 5 May 2023, Chinese Foreign Minister Qin Gang was received at the "
+                 "airport by Kazakh Deputy Foreign Minister Roman Vassilenko. Qin then held talks with Kazakh "
+                 "President Kassym-Jomart Tokayev.",
+                 [("2023-05-05", ["Qin Gang", "Kassym-Jomart Tokayev"], "Astana", "in-person")], id="airport"),
+    pytest.param("On 5 May 2023 the leaders of Russia, India and China, Vladimir Putin, Narendra Modi and Xi "
+                 "Jinping, held a trilateral lunch in Goa.",
+                 [("2023-05-05", ["Vladimir Putin", "Narendra Modi", "Xi Jinping"], "Goa", "in-person")],
+                 id="trilateral-lunch"),
+])
+def test_more_meeting_frames(body, expected):
+    assert meetings(body) == expected

@@ -49,7 +49,10 @@ _BOTH_SIDES = re.compile(r"\b(?:[Tt]he\s+two\s+(?:\w+\s+)?(?:presidents|leaders|
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+day|later\s+that\s+day|later\s+the\s+same\s+day|"
                        r"earlier\s+that\s+day|on\s+the\s+same\s+day)\b", re.IGNORECASE)
 # "received" and "hosted by" report a meeting only when a person follows closely.
-_NEEDS_PERSON_AFTER = re.compile(r"^(?:received|receives|called\s+on)$", re.IGNORECASE)
+_NEEDS_PERSON_AFTER = re.compile(r"^(?:received|receives|called\s+on|hosted)$", re.IGNORECASE)
+# A greeting on arrival is protocol, not a meeting: "was received at the airport by ...".
+_ON_ARRIVAL = re.compile(r"\b(?:airport|on\s+arrival|upon\s+arrival|on\s+arriving|at\s+the\s+foot\s+of\s+the\s+"
+                         r"(?:plane|aircraft))\b", re.IGNORECASE)
 # Phrases whose people all stand before them: "A and B signed ...", "A and B had a meeting at which".
 _SUBJECT_ONLY = re.compile(r"^(?:signed|put\s+their\s+signatures)$", re.IGNORECASE)
 _PERSON_REACH = 90
@@ -128,7 +131,8 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                 narrative_date = here_and_now
         all_triggers = _triggers(text, lexicon)
         phone_round = phone_round or any(_PHONE.search(text[t.start:t.end + 30]) for t in all_triggers)
-        triggers = [t for t in all_triggers if _confirmed(t, text, refs, sent)]
+        triggers = [t for t in all_triggers if _confirmed(t, text, refs, sent)
+                    and not (_ON_ARRIVAL.search(text) and _NEEDS_PERSON_AFTER.match(text[t.start:t.end]))]
         if not triggers:
             if refs:
                 # "he" in the next sentence: the one who has been meeting people, else the first named

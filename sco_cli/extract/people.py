@@ -27,9 +27,15 @@ _LOWER = "a-z\u00df-\u00ff\u0100-\u017f'\u2019"
 _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
 # Lowercase words that may sit inside a name.
 _PARTICLES = ("bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "der", "du", "la", "ul", "ud")
+# Initials before a name: "S. Jaishankar", "D. Y. Chandrachud", "N.P. Patrushev", "Sh. Mirziyoyev".
+# (a capital, or a transliterated digraph; never "Mr." or "Dr.")
+_INITIAL = r"(?:[A-Z]|Sh|Ch|Zh|Kh|Ts|Yu|Ya)\."
+_INITIALS = rf"(?:{_INITIAL}\s?){{1,3}}"
+_INITIALS_WORD = re.compile(rf"(?:{_INITIAL})+")
 # A run of capitalised words (with particles and role hyphens) that may contain a name.
 _CAPITALISED_RUN = re.compile(
-    rf"(?<![\w-])(?:{_NAME_WORD}|[A-Z]{{2,}})(?:\s+(?:(?:{'|'.join(_PARTICLES)})\s+)?(?:{_NAME_WORD}|[A-Z]{{2,}}))*"
+    rf"(?<![\w.-])(?:{_INITIALS}(?={_NAME_WORD}))?(?:{_NAME_WORD}|[A-Z]{{2,}})"
+    rf"(?:\s+(?!{_INITIAL}\s)(?:(?:{'|'.join(_PARTICLES)})\s+)?(?:{_NAME_WORD}|[A-Z]{{2,}}))*"
 )
 # "Full Name (ACR)": an organisation the article names with its acronym.
 _DEFINED_ACRONYM = re.compile(
@@ -107,6 +113,8 @@ def _strip_non_names(run: str, lexicon: Lexicon) -> tuple[int, int]:
     lo, hi = 0, len(words)
 
     def bad(w: str) -> bool:
+        if _INITIALS_WORD.fullmatch(w):
+            return False  # "S." in "S. Jaishankar"
         base = w.rstrip("'\u2019s") if w.endswith(("'s", "\u2019s")) else w
         return (w in lexicon.not_names or base in lexicon.not_names or w.isupper() and len(w) > 1
                 or w.endswith("s") and w[:-1] in lexicon.not_names  # "Ministers", "Nations"

@@ -2,7 +2,7 @@
 
 News prose is split at `.`, `!` or `?` followed by whitespace and a capital letter, a digit or a
 quote, except after abbreviations that news writes with a full stop (Mr., Dr., Sept., U.N., No.)
-and single initials ("J. Stock").
+and initials ("J. Stock", "Sh. Mirziyoyev").
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ _SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)]*\s+(?=["'\u201c\u2018(]?[A
 # The word before a full stop that does not end a sentence.
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Sr|Jr|No|Nos|Art|para|Amb|H\.E|Jan|Feb|Mar|Apr|Jun|Jul|"
-    r"Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|e\.g|i\.e|approx|U\.N|U\.S|U\.K)|\b[A-Z])\.$"
+    r"Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|e\.g|i\.e|approx|U\.N|U\.S|U\.K|Sh|Ch|Zh|Kh)|\b[A-Z])\.$"
 )
 
 
