@@ -253,3 +253,13 @@ def test_a_meeting_being_prepared_is_not_held():
 ])
 def test_more_meeting_frames(body, expected):
     assert meetings(body) == expected
+
+
+def test_a_background_meeting_in_a_when_clause_has_its_own_date_and_city():
+    body = ("On 14 July 2021 External Affairs Minister S Jaishankar held a bilateral meeting with Chinese "
+            "Foreign Minister Wang Yi in Dushanbe. It was their first meeting since September 2020, when they "
+            "met in Moscow.")
+    assert meetings(body) == [
+        ("2021-07-14", ["S Jaishankar", "Wang Yi"], "Dushanbe", "in-person"),
+        ("2020-09", ["S Jaishankar", "Wang Yi"], "Moscow", "in-person"),
+    ]

@@ -209,7 +209,8 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                 fmt = _format(trig, text[triggers[i - 1].end if i else 0:stop], "phone" if phone_round else last_format)
                 place = None
                 if fmt == "in-person":
-                    place = sentence_city
+                    # a later phrase names its own city: "..., when they met in Moscow"
+                    place = (i > 0 and _in_city(text[trig.start:stop], lexicon)) or sentence_city
                     if place is None and clause_date is None:
                         place = _earlier_city(sentences, n, lexicon, dateline_city)
                     if place is None and (date is None or dates.doc_date is None
@@ -257,6 +258,15 @@ def _one_by_one(subject: list, objects: list, text: str, trig: _Trigger, cast: C
         return False
     sides = [_person(o, cast).organization for o in objects]
     return all(sides) and len({fold(s) for s in sides}) == len(sides)
+
+
+def _in_city(region: str, lexicon: Lexicon) -> str | None:
+    """A city the region names after "in" ("when they met in Moscow"; not "the Samarkand summit")."""
+    for m in re.finditer(r"\bin\s+", region):
+        city = context.city_in(region[m.end():m.end() + 40], lexicon, None)
+        if city and region.startswith(city, m.end()):
+            return city
+    return None
 
 
 def _date_after(mentions: list[DateMention], text: str, start: int, stop: int) -> PartialDate | None:

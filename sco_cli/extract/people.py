@@ -28,10 +28,11 @@ _NAME_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
 # Lowercase words that may sit inside a name.
 _PARTICLES = ("bin", "ibn", "bint", "al", "el", "de", "da", "van", "von", "der", "du", "la", "ul", "ud")
 # Initials before a name: "S. Jaishankar", "D. Y. Chandrachud", "N.P. Patrushev", "Sh. Mirziyoyev".
-# (a capital, or a transliterated digraph; never "Mr." or "Dr.")
+# (a capital, or a transliterated digraph; never "Mr." or "Dr."); Indian copy drops the stop:
+# "S Jaishankar" (never "A" or "I", which are words)
 _INITIAL = r"(?:[A-Z]|Sh|Ch|Zh|Kh|Ts|Yu|Ya)\."
-_INITIALS = rf"(?:{_INITIAL}\s?){{1,3}}"
-_INITIALS_WORD = re.compile(rf"(?:{_INITIAL})+")
+_INITIALS = rf"(?:(?:{_INITIAL}\s?)|[B-HJ-Z]\s){{1,3}}"
+_INITIALS_WORD = re.compile(rf"(?:{_INITIAL})+|[B-HJ-Z]")
 # A run of capitalised words (with particles and role hyphens) that may contain a name.
 _CAPITALISED_RUN = re.compile(
     rf"(?<![\w.-])(?:{_INITIALS}(?={_NAME_WORD}))?(?:{_NAME_WORD}|[A-Z]{{2,}})"
