@@ -263,3 +263,27 @@ def test_a_background_meeting_in_a_when_clause_has_its_own_date_and_city():
         ("2021-07-14", ["S Jaishankar", "Wang Yi"], "Dushanbe", "in-person"),
         ("2020-09", ["S Jaishankar", "Wang Yi"], "Moscow", "in-person"),
     ]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "and, separately," makes two meetings; a person in a ", who ..." aside is no side
+    pytest.param("On 20 May 2024 President Kassym-Jomart Tokayev received Russian Foreign Minister Sergey Lavrov "
+                 "and, separately, Chinese Foreign Minister Wang Yi, who conveyed greetings from President Xi "
+                 "Jinping, in Astana.",
+                 [("2024-05-20", ["Kassym-Jomart Tokayev", "Sergey Lavrov"], "Astana", "in-person"),
+                  ("2024-05-20", ["Kassym-Jomart Tokayev", "Wang Yi"], "Astana", "in-person")], id="separately"),
+    # a second subject after "while" meets its own counterpart
+    pytest.param("On 15 September 2022 Chinese President Xi Jinping held talks with Uzbek President Shavkat "
+                 "Mirziyoyev in Samarkand, while Russian President Vladimir Putin met Kyrgyz President Sadyr Japarov.",
+                 [("2022-09-15", ["Xi Jinping", "Shavkat Mirziyoyev"], "Samarkand", "in-person"),
+                  ("2022-09-15", ["Vladimir Putin", "Sadyr Japarov"], "Samarkand", "in-person")], id="while"),
+    pytest.param("On 28 March 2024 Kazakh President Kassym-Jomart Tokayev discussed the summit with SCO "
+                 "Secretary-General Zhang Ming in Boao.",
+                 [("2024-03-28", ["Kassym-Jomart Tokayev", "Zhang Ming"], None, "in-person")], id="discussed-with"),
+    # "discussed with him" goes on about the same meeting
+    pytest.param("On 15 September 2022 SCO Secretary-General Zhang Ming met with Iranian President Ebrahim Raisi "
+                 "in Samarkand and discussed with him Iran's accession.",
+                 [("2022-09-15", ["Zhang Ming", "Ebrahim Raisi"], "Samarkand", "in-person")], id="with-him"),
+])
+def test_sides_of_each_phrase(body, expected):
+    assert meetings(body) == expected

@@ -166,7 +166,7 @@ _PERIOD_START = re.compile(r"\b(?:since|until|till|founded|established)\s+(?:on\
 # leaders held talks in Xi'an on May 18" (a list goes on: ", and Modi", ", and the then minister").
 _NEW_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while)|;)\s+(?=(?:he|she|they|it|the\s+two|both)\b)")
 # A relative clause set off by commas: ", who arrived on Sunday," dates the arrival, not the talks.
-_ASIDE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;]*(?:,|$)")
+ASIDE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;]*(?:,|$)")
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 _YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
 # How far from the article's main date a day still belongs to its story ("On September 11, ...").
@@ -256,7 +256,7 @@ def clause_date(mentions: list[DateMention], text: str, trigger_end: int | None)
         cut = OTHER_CLAUSE.search(text, trigger_end)
         if cut:
             zone_end = cut.start()
-    asides = [(a.start(), a.end()) for a in _ASIDE.finditer(text)]
+    asides = [(a.start(), a.end()) for a in ASIDE.finditer(text)]
     clause_start = 0
     if trigger_end:
         starts = [c.end() for c in _NEW_CLAUSE.finditer(text, 0, trigger_end)]

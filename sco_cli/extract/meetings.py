@@ -187,20 +187,27 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
             other_verb = _OBJECT_STOP.search(text, trig.end, stop)
             if other_verb:
                 stop = other_verb.start()  # "..., and exchanged pleasantries with Y": Y is no side
+            next_subject = _subject_before(refs, sent, text, triggers[i + 1]) if i + 1 < len(triggers) else None
+            if next_subject is not None:
+                stop = min(stop, next_subject.start - sent.start)  # "..., while Putin met Y": Putin is no side
+            asides = [(a.start(), a.end()) for a in context.ASIDE.finditer(text, trig.end)]
             objects = _unique(identity(r) for r in refs if trig.end <= r.start - sent.start < stop
-                              and not _POSSESSOR.match(text, r.end - sent.start))
+                              and not _POSSESSOR.match(text, r.end - sent.start)
+                              and not any(a < r.start - sent.start < b for a, b in asides))
             region = text[trig.start:stop]
             if _THEM.search(region) and last_participants:
                 objects = _unique([*last_participants, *objects])
             elif _HIM.search(region) and last_subject and not objects:
                 objects = list(last_subject)
-            sides = [subject] if subject else []
+            own_subject = _subject_before(refs, sent, text, trig) if i > 0 else None
+            sides = [[identity(own_subject)]] if own_subject is not None else [subject] if subject else []
             if pronoun_subject and len(objects) >= 2:
                 sides = []  # "At his meeting with X, Mr Putin noted": the owner is named after
             if not subject and len(objects) < 2 and protagonist is not None:
                 # "During the meeting with X, ..." in an article about someone: they met X
                 sides = [[protagonist]] if not has_pronoun(before_text) or not last_subject else [last_subject]
-            separate = trig.format == "separate" or _one_by_one(subject, objects, text, trig, cast)
+            separate = trig.format == "separate" or _SEPARATELY.search(region) is not None or \
+                _one_by_one(sides[0] if sides else [], objects, text, trig, cast)
             groups = [[o] for o in objects] if separate else [objects]
             for group in groups:
                 participants = _unique([*(p for side in sides for p in side), *group])
@@ -258,6 +265,29 @@ def _one_by_one(subject: list, objects: list, text: str, trig: _Trigger, cast: C
         return False
     sides = [_person(o, cast).organization for o in objects]
     return all(sides) and len({fold(s) for s in sides}) == len(sides)
+
+
+# "received A and, separately, B": one meeting with each.
+_SEPARATELY = re.compile(r"\b(?:separately|one\s+by\s+one|in\s+turn)\b")
+# Words that may stand between a new subject and its phrase: "while Putin also met ...".
+_SUBJECT_GAP = re.compile(r"^\s*(?:(?:also|then|later|separately|himself|herself)\s+)*$")
+
+
+# What opens a clause with its own subject, up to the subject's name: ", while Russian President ".
+_NEW_SUBJECT = re.compile(r"(?:,|;)\s*(?:while|and|but|whereas)\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+){0,4}$")
+
+
+def _subject_before(refs: list[PersonRef], sent: Sentence, text: str, trig: _Trigger) -> PersonRef | None:
+    """The person named right before a later phrase of the sentence, its own subject:
+    "Xi held talks with A, while Putin met B" (Putin met B; Putin did not meet Xi)."""
+    before = [r for r in refs if r.end - sent.start <= trig.start]
+    if not before:
+        return None
+    last = before[-1]
+    if not _SUBJECT_GAP.match(text[last.end - sent.start:trig.start]):
+        return None
+    clause = text[:last.start - sent.start]
+    return last if _NEW_SUBJECT.search(clause) else None
 
 
 def _in_city(region: str, lexicon: Lexicon) -> str | None:
