@@ -287,3 +287,12 @@ def test_a_background_meeting_in_a_when_clause_has_its_own_date_and_city():
 ])
 def test_sides_of_each_phrase(body, expected):
     assert meetings(body) == expected
+
+
+def test_a_bilateral_then_a_trilateral_in_one_sentence_are_two_meetings():
+    body = ("On 15 September 2022 Chinese President Xi Jinping met with Russian President Vladimir Putin in "
+            "Samarkand, and later held a trilateral meeting with Putin and Mongolian President Ukhnaa Khurelsukh.")
+    assert meetings(body) == [
+        ("2022-09-15", ["Xi Jinping", "Vladimir Putin"], "Samarkand", "in-person"),
+        ("2022-09-15", ["Xi Jinping", "Vladimir Putin", "Ukhnaa Khurelsukh"], "Samarkand", "in-person"),
+    ]

@@ -231,9 +231,12 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
                 seen.append(key)
                 last_participants = participants
                 same = next((k for k, m in enumerate(meetings) if m.evidence == text and m.date == trig_date
-                             and len({fold(p.name) for p in m.participants} & key[0]) >= 2), None)
+                             and len({fold(p.name) for p in m.participants} & key[0]) >= 2), None) \
+                    if i == 0 or _ONE_EVENT.match(text[trig.start:trig.end]) or _GOES_ON.match(text[trig.start:trig.end]) \
+                    else None
                 if same is not None:
-                    # one sentence, one multilateral event: "signed ... attended by ..."
+                    # one sentence, one multilateral event: "signed ... attended by ..." (but "met A,
+                    # and later held a trilateral meeting with A and B" is a second meeting)
                     merged = _unique([*meetings[same].participants, *people])
                     meetings[same] = Meeting(tuple(merged), trig_date, meetings[same].place, meetings[same].format,
                                              text, meetings[same].planned)
@@ -251,6 +254,8 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
 # Words that make one meeting of a leader and several others: "a trilateral meeting", "together".
 _JOINT = re.compile(r"\b(?:trilateral|three-way|four-way|quadrilateral|jointly|together|joint\s+meeting|"
                     r"format|group|delegations?)\b", re.IGNORECASE)
+# A phrase that adds people to the meeting just reported: "met first in restricted format and then with ...".
+_GOES_ON = re.compile(r"^(?:,\s*)?(?:and|as\s+well\s+as)\b", re.IGNORECASE)
 # Phrases that list those present at one session or ceremony, not counterparts met one by one.
 _ONE_EVENT = re.compile(r"^(?:attended|joined|took\s+part|participated|signed|put\s+their)", re.IGNORECASE)
 
