@@ -296,3 +296,24 @@ def test_a_bilateral_then_a_trilateral_in_one_sentence_are_two_meetings():
         ("2022-09-15", ["Xi Jinping", "Vladimir Putin"], "Samarkand", "in-person"),
         ("2022-09-15", ["Xi Jinping", "Vladimir Putin", "Ukhnaa Khurelsukh"], "Samarkand", "in-person"),
     ]
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("DUSHANBE, June 23 (PTI) National Security Adviser Ajit Doval met his Russian counterpart Nikolai "
+                 "Patrushev during his stay in the Tajik capital, where the security council secretaries met on "
+                 "Wednesday.", [("2021-06", ["Ajit Doval", "Nikolai Patrushev"], "Dushanbe", "in-person")],
+                 id="during-his-stay"),
+    pytest.param("On 13 October 2009 Russian Prime Minister Vladimir Putin held talks with Chinese Premier Wen "
+                 "Jiabao in Beijing. The two premiers had held their previous meeting in Moscow on October 28, 2008.",
+                 [("2009-10-13", ["Vladimir Putin", "Wen Jiabao"], "Beijing", "in-person"),
+                  ("2008-10-28", ["Vladimir Putin", "Wen Jiabao"], "Moscow", "in-person")], id="the-two-premiers"),
+    pytest.param("On 10 June 2010 Russian President Dmitry Medvedev met Chinese President Hu Jintao in Tashkent. "
+                 "They had last seen each other in Moscow on May 9.",
+                 [("2010-06-10", ["Dmitry Medvedev", "Hu Jintao"], "Tashkent", "in-person"),
+                  ("2010-05-09", ["Dmitry Medvedev", "Hu Jintao"], "Moscow", "in-person")], id="seen-each-other"),
+    # an unnamed group received by someone is no bilateral with the article's first person
+    pytest.param("On 14 October 2009 Chinese Premier Wen Jiabao chaired the meeting in Beijing. The heads of "
+                 "delegation were also received by Chinese President Hu Jintao.", [], id="unnamed-group"),
+])
+def test_sides_and_days_told_by_reference(body, expected):
+    assert meetings(body) == expected

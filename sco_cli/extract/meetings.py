@@ -43,7 +43,8 @@ _VIDEO = re.compile(r"\bvideo(?:conference|\s*link|\s+call|\s+conference)?\b|\bo
                     r"\bvideo-?conferencing\b", re.IGNORECASE)
 # "the two presidents", "the parties", "they": the people of the previous meeting.
 _BOTH_SIDES = re.compile(r"\b(?:[Tt]he\s+two\s+(?:\w+\s+)?(?:presidents|leaders|sides|ministers|heads|diplomats|"
-                         r"officials|secretaries-general|men|women)|[Tt]he\s+parties|[Tt]he\s+sides|[Tt]hey|"
+                         r"officials|secretaries-general|men|women|premiers|prime\s+ministers|counterparts|"
+                         r"chancellors|envoys)|[Tt]he\s+parties|[Tt]he\s+sides|[Tt]hey|"
                          r"[Bb]oth\s+sides)\b")
 # Relative day expressions and the weekday of a meeting.
 _SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+day|later\s+that\s+day|later\s+the\s+same\s+day|"
@@ -146,7 +147,12 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
             date = last_date
         if date is None and n > 0 and sentences[n - 1].paragraph == sent.paragraph:
             # "The host spent the previous day, 27 April 2023, in meetings. He first received ..."
-            date = context.own_date(mentions_by_sentence.get(n - 1, []), sentences[n - 1].text, None, dates.doc_date)
+            # (a day the story tells: "the consensus of the summit in June" is only recalled)
+            earlier = context.own_date(mentions_by_sentence.get(n - 1, []), sentences[n - 1].text, None, dates.doc_date)
+            date = earlier if earlier is not None and earlier.precision == "day" else None
+        if date is None and _DURING_STAY.search(text) and dates.doc_date is not None and dates.doc_date.month:
+            # "met his counterpart during his stay": some day of the visit, so the month only
+            date = PartialDate(dates.doc_date.year, dates.doc_date.month, None, None, dates.doc_date.year_source)
         if date is None:
             date = narrative_date or dates.doc_date
         # a background meeting names roles as written: the office holder may have changed since
@@ -203,8 +209,9 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
             sides = [[identity(own_subject)]] if own_subject is not None else [subject] if subject else []
             if pronoun_subject and len(objects) >= 2:
                 sides = []  # "At his meeting with X, Mr Putin noted": the owner is named after
-            if not subject and len(objects) < 2 and protagonist is not None:
-                # "During the meeting with X, ..." in an article about someone: they met X
+            if not subject and len(objects) < 2 and protagonist is not None and not _GROUP.search(before_text):
+                # "During the meeting with X, ..." in an article about someone: they met X (but "The
+                # heads of delegation were received by X" is a group the article does not name)
                 sides = [[protagonist]] if not has_pronoun(before_text) or not last_subject else [last_subject]
             separate = trig.format == "separate" or _SEPARATELY.search(region) is not None or \
                 _one_by_one(sides[0] if sides else [], objects, text, trig, cast)
@@ -254,6 +261,11 @@ def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates
 # Words that make one meeting of a leader and several others: "a trilateral meeting", "together".
 _JOINT = re.compile(r"\b(?:trilateral|three-way|four-way|quadrilateral|jointly|together|joint\s+meeting|"
                     r"format|group|delegations?)\b", re.IGNORECASE)
+# A meeting dated only by the visit it took place in.
+_DURING_STAY = re.compile(r"\bduring\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:stay|visit|trip|tour)\b", re.IGNORECASE)
+# A group the article does not name as the subject: "The heads of delegation were received by X".
+_GROUP = re.compile(r"\b[Tt]he\s+(?:\w+\s+){0,2}(?:heads|leaders|ministers|participants|delegations|members|"
+                    r"delegates|ambassadors|officials|secretaries|representatives)\b")
 # A phrase that adds people to the meeting just reported: "met first in restricted format and then with ...".
 _GOES_ON = re.compile(r"^(?:,\s*)?(?:and|as\s+well\s+as)\b", re.IGNORECASE)
 # Phrases that list those present at one session or ceremony, not counterparts met one by one.
