@@ -4,7 +4,8 @@ Layout of an index directory (`$SCO_INDEX_DIR`, `--index-dir`, or the XDG data d
 
     CURRENT          the name of the live generation, replaced atomically (os.replace)
     gen-<ns>/        one complete Whoosh index + sco.json (versions, counts) + vocab.json (the
-                     values TAB completes) + vocab-*.tsv (the same, sorted for bisection)
+                     values TAB completes) + vocab-*.tsv (the same, sorted for bisection) +
+                     agreements.json (one record per instrument, grouped at build time)
     .build-<rand>/   a generation being written; never read; removed by the next writer
     writer.lock      held (fcntl) by the one process that may build or add
 
@@ -45,9 +46,10 @@ from sco_cli.paths import (
 
 __all__ = ["build", "ensure_index", "open_index", "status", "default_index_dir", "read_vocabulary", "schema"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 INDEX_FORMAT = "sco-index"
 META_FILE = "sco.json"
+AGREEMENTS_FILE = "agreements.json"
 LOCK_FILE = "writer.lock"
 FACT_KINDS = ("date", "meeting", "agreement")
 
@@ -409,6 +411,34 @@ def _write_meta(staging: Path, docs: int, facts: dict, sources: list[str], vocab
     write_completion_files(staging, vocab)
 
 
+def _write_agreements(staging: Path, searcher) -> None:
+    """Group every agreement of the index into one record per instrument, once, for `sco agreements`."""
+    from sco_cli import instruments
+
+    def order(uid: str) -> tuple[str, int]:
+        doc, _, tail = uid.rpartition("#agreement")
+        return doc, int(tail or 0)
+
+    mentions = sorted(((f["uid"], f["doc_id"], codec.loads("agreement", f["payload"]))
+                       for f in searcher.documents(kind="agreement")), key=lambda t: order(t[0]))
+    with open(staging / AGREEMENTS_FILE, "w", encoding="utf-8") as fh:
+        fh.write(instruments.dump(instruments.group(mentions)))
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def read_agreements(handle: Handle) -> list:
+    """The instruments grouped at build time (`AgreementRecord`s)."""
+    from sco_cli import instruments
+
+    try:
+        text = (handle.path / AGREEMENTS_FILE).read_text(encoding="utf-8")
+        return instruments.load(text)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexCorrupt(f"cannot read {handle.path / AGREEMENTS_FILE}: {exc}",
+                           hint="run sco index build PATH to rebuild the index") from None
+
+
 def _count(searcher) -> tuple[int, dict]:
     """(articles, {fact kind: count}) in the index."""
     counts = {kind: sum(1 for _ in searcher.document_numbers(kind=kind)) for kind in ("article",) + FACT_KINDS}
@@ -572,6 +602,7 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
                 raise
             with ix.searcher() as s:
                 docs, facts = _count(s)
+                _write_agreements(staging, s)
             ix.close()
             vocab = {"people": sorted(people), "organizations": sorted(orgs), "places": sorted(places),
                      "documents": sorted(known)}

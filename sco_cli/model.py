@@ -229,6 +229,7 @@ class AgreementRecord:
     id: str
     agreement: Agreement
     mentions: tuple[Mention, ...] = field(default_factory=tuple)
+    uids: tuple[str, ...] = ()  # the index's agreement facts grouped into this record
 
 
 @dataclass(frozen=True)

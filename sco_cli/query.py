@@ -9,18 +9,15 @@ from typing import Iterable
 
 from sco_cli import codec
 from sco_cli.errors import UsageError
-from sco_cli.index import Handle
-from sco_cli.normalize import title_key
+from sco_cli.index import Handle, read_agreements
 from sco_cli.safety import clean_line
 from sco_cli.model import (
-    Agreement,
     AgreementRecord,
     DocSummary,
     DocumentView,
     Extraction,
     Highlighted,
     MeetingRecord,
-    Mention,
     PartialDate,
     SearchHit,
     TimelineEntry,
@@ -331,87 +328,14 @@ def who_met(handle: Handle, name: str | None = None, *, with_: str | None = None
     return rows[:limit] if limit else rows
 
 
-def _completeness(a: Agreement) -> tuple:
-    return (a.date is not None and a.date.iso is not None, bool(a.parties), a.place is not None,
-            a.date.precision == "day" if a.date else False, len(a.parties), len(a.title))
-
-
-def _same_instrument(a: Agreement, b: Agreement) -> bool:
-    """One instrument told twice: same kind, and the same normalised title, or the same parties
-    and the same date, or titles that share nearly all their words and dates that agree."""
-    from sco_cli.normalize import fold
-
-    if a.kind != b.kind:
-        return False
-    key_a, key_b = title_key(a.title), title_key(b.title)
-    if key_a == key_b:
-        return True
-    # recurring instruments (the UN resolution on cooperation with the SCO comes every two years)
-    # share their words: near-identical titles are one instrument only when both dates agree
-    dates_agree = a.date is not None and b.date is not None and a.date.iso is not None and \
-        b.date.iso is not None and a.date.iso[:4] == b.date.iso[:4]
-    parties_a = {fold(p) for p in a.parties}
-    parties_b = {fold(p) for p in b.parties}
-    if parties_a and parties_a == parties_b and a.date is not None and b.date is not None \
-            and a.date.iso is not None and a.date.iso == b.date.iso:
-        return True
-    if parties_a and parties_b and parties_a.isdisjoint(parties_b):
-        return False  # "memoranda granting status to Egypt and Qatar" are two
-    words_a, words_b = set(key_a.split()), set(key_b.split())
-    overlap = len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
-    return dates_agree and overlap >= 0.8 and min(len(words_a), len(words_b)) >= 3
-
-
-def group_agreements(mentions: list[tuple[str, str, Agreement]]) -> list[AgreementRecord]:
-    """One record per instrument from (uid, doc_id, agreement) mentions; the most complete wins."""
-    import hashlib
-
-    groups: list[list[tuple[str, str, Agreement]]] = []
-    for item in mentions:
-        home = None
-        for group in groups:
-            if any(_same_instrument(item[2], other[2]) for other in group):
-                if home is None:
-                    group.append(item)
-                    home = group
-                else:  # the item joins two groups: merge them
-                    home.extend(group)
-                    group.clear()
-        groups = [g for g in groups if g]
-        if home is None:
-            groups.append([item])
-    records = []
-    for group in groups:
-        best = max((a for _, _, a in group), key=_completeness)
-        date = next((a.date for _, _, a in sorted(group, key=lambda t: _completeness(t[2]), reverse=True)
-                     if a.date is not None and a.date.iso is not None), best.date)
-        place = best.place or next((a.place for _, _, a in group if a.place), None)
-        merged = Agreement(best.title, best.kind, best.parties, date, place, best.evidence,
-                           any(a.reported for _, _, a in group))
-        ident = "a-" + hashlib.sha1(f"{merged.kind}|{title_key(merged.title)}".encode()).hexdigest()[:10]
-        seen: set[tuple[str, str]] = set()
-        mention_list = []
-        for _, doc_id, a in group:
-            if (doc_id, a.evidence) not in seen:
-                seen.add((doc_id, a.evidence))
-                mention_list.append(Mention(doc_id, a.evidence))
-        records.append(AgreementRecord(ident, merged, tuple(mention_list)))
-    return records
-
-
 def agreements(handle: Handle, text: str | None = None, *, party: str | None = None, kind: str | None = None,
                date_from: PartialDate | None = None, date_to: PartialDate | None = None,
                limit: int | None = None) -> list[AgreementRecord]:
     """Instruments, one record per instrument with all its mentions, in chronological order."""
-    from sco_cli.normalize import fold
-
-    every = _facts(handle, "agreement")
-    records = group_agreements([(f["uid"], f["doc_id"], a) for f, a in every])
+    records = read_agreements(handle)  # grouped once, at build time
     if text:
         matched = {f["uid"] for f, _ in _facts(handle, "agreement", text=text)}
-        uid_doc = {f["uid"]: (f["doc_id"], a.evidence) for f, a in every}
-        keep = {uid_doc[u] for u in matched}
-        records = [r for r in records if any((m.doc_id, m.evidence) in keep for m in r.mentions)]
+        records = [r for r in records if matched.intersection(r.uids)]
     if kind:
         records = [r for r in records if r.agreement.kind == kind]
     if party:

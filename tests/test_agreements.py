@@ -4,7 +4,6 @@ import pytest
 from sco_cli.corpus import parse_article
 from sco_cli.extract import extract
 from sco_cli.model import Agreement, PartialDate
-from sco_cli.query import group_agreements
 
 
 def agreements(body: str):
@@ -93,35 +92,3 @@ def test_two_mentions_in_one_article_are_one_record_with_the_fuller_fields():
     assert agreements(body) == [
         ("memorandum", "Memorandum of Understanding between the SCO Secretariat and the United Nations Office on "
          "Drugs and Crime (UNODC)", ["SCO Secretariat", "UNODC"], "2011-06-14", "Astana")]
-
-
-def _agreement(title, parties=(), date=None, place=None, kind="memorandum"):
-    return Agreement(title, kind, tuple(parties), date, place, f"evidence: {title}")
-
-
-def test_group_agreements_across_articles():
-    day = PartialDate(2010, 4, 5)
-    records = group_agreements([
-        ("a#0", "a", _agreement("Joint Declaration on Cooperation between UN and SCO Secretariats",
-                                ["UN Secretariat", "SCO Secretariat"], day, "Tashkent", "declaration")),
-        ("b#0", "b", _agreement("Joint Declaration on Cooperation between the Secretariats of the SCO and the UN",
-                                ["SCO Secretariat", "UN Secretariat"], day, None, "declaration")),
-        ("c#0", "c", _agreement("Memorandum granting dialogue partner status to Egypt", ["Egypt"],
-                                PartialDate(2022, 9, 14))),
-        ("c#1", "c", _agreement("Memorandum granting dialogue partner status to Qatar", ["Qatar"],
-                                PartialDate(2022, 9, 14))),
-        ("d#0", "d", _agreement("Resolution on cooperation between the UN and the SCO", ["UN General Assembly"],
-                                PartialDate(2016, 11), kind="resolution")),
-        ("e#0", "e", _agreement("Resolution on cooperation between the UN and the SCO", ["UN General Assembly"],
-                                PartialDate(2016, 11), kind="resolution")),
-        ("f#0", "f", _agreement("Resolution on Cooperation between the United Nations and the SCO",
-                                ["UN General Assembly"], None, kind="resolution")),
-    ])
-    summary = [(r.agreement.kind, r.agreement.place, [m.doc_id for m in r.mentions]) for r in records]
-    assert summary == [
-        ("declaration", "Tashkent", ["a", "b"]),
-        ("memorandum", None, ["c"]),
-        ("memorandum", None, ["c"]),
-        ("resolution", None, ["d", "e"]),
-        ("resolution", None, ["f"]),  # undated: the same words recur in every biennial resolution
-    ]

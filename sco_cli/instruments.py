@@ -1,0 +1,173 @@
+"""One record per instrument: the same agreement named in several articles, grouped once.
+
+Public names:
+
+- `group(mentions)` -> list of `AgreementRecord`: the mentions (uid, doc_id, agreement) grouped
+  by instrument, each record carrying the most complete telling and every article naming it;
+- `same_instrument(a, b)`: the rule two mentions must pass to be one instrument;
+- `dump(records)` / `load(text)`: the records as the JSON file an index generation stores.
+
+`index.build` groups at build (and `index add`) time and stores the records beside the Whoosh
+index, so `sco agreements` reads them instead of regrouping on every call. The grouping is the
+extraction's: a change of these rules is a change of `EXTRACTION_VERSION`.
+
+Grouping never compares all pairs. Mentions are first joined by exact keys (kind and title key;
+kind, parties and day); near-identical titles are then compared only between distinct title keys
+of the same kind that share one of the shorter title's rarest words (prefix filtering).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import defaultdict
+from dataclasses import asdict
+
+from sco_cli import codec
+from sco_cli.model import Agreement, AgreementRecord, Mention
+from sco_cli.normalize import fold, title_key
+
+# Near-identical titles: the share of the shorter title's words the two must have in common,
+# and the fewest words a title needs for that comparison to mean anything.
+NEAR_TITLE_OVERLAP = 0.8
+NEAR_TITLE_MIN_WORDS = 3
+
+
+def completeness(a: Agreement) -> tuple:
+    """How fully a mention tells its instrument: dated, with parties, placed, to the day, ..."""
+    return (a.date is not None and a.date.iso is not None, bool(a.parties), a.place is not None,
+            a.date.precision == "day" if a.date else False, len(a.parties), len(a.title))
+
+
+def _year(a: Agreement) -> str | None:
+    return a.date.iso[:4] if a.date is not None and a.date.iso is not None else None
+
+
+def _day(a: Agreement) -> str | None:
+    return a.date.iso if a.date is not None and a.date.precision == "day" and a.date.iso else None
+
+
+def _parties(a: Agreement) -> frozenset[str]:
+    return frozenset(fold(p) for p in a.parties)
+
+
+def _near_titles(key_a: str, key_b: str) -> bool:
+    words_a, words_b = set(key_a.split()), set(key_b.split())
+    shorter = min(len(words_a), len(words_b))
+    return shorter >= NEAR_TITLE_MIN_WORDS and len(words_a & words_b) / shorter >= NEAR_TITLE_OVERLAP
+
+
+def same_instrument(a: Agreement, b: Agreement) -> bool:
+    """One instrument told twice: same kind, and the same normalised title, or the same parties
+    and the same day, or titles that share nearly all their words and dates of the same year
+    (recurring instruments such as the UN resolution on cooperation with the SCO share their
+    words: they are one only when their years agree), unless their parties are disjoint
+    ("memoranda granting status to Egypt and Qatar" are two)."""
+    if a.kind != b.kind:
+        return False
+    key_a, key_b = title_key(a.title), title_key(b.title)
+    if key_a == key_b:
+        return True
+    parties_a, parties_b = _parties(a), _parties(b)
+    if parties_a and parties_a == parties_b and _day(a) is not None and _day(a) == _day(b):
+        return True
+    if parties_a and parties_b and parties_a.isdisjoint(parties_b):
+        return False
+    return _year(a) is not None and _year(a) == _year(b) and _near_titles(key_a, key_b)
+
+
+class _Groups:
+    """Union-find over mention indexes."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.find(i)] = self.find(j)
+
+
+def _join_exact(agreements: list[Agreement], groups: _Groups) -> None:
+    """Join mentions that share (kind, title key), or (kind, parties, day)."""
+    first: dict[tuple, int] = {}
+    for i, a in enumerate(agreements):
+        keys = [("title", a.kind, title_key(a.title))]
+        if a.parties and _day(a) is not None:
+            keys.append(("parties", a.kind, _parties(a), _day(a)))
+        for key in keys:
+            if key in first:
+                groups.join(i, first[key])
+            else:
+                first[key] = i
+
+
+def _join_near(agreements: list[Agreement], groups: _Groups) -> None:
+    """Join near-identical titles of the same kind and year whose parties are not disjoint.
+
+    Never all pairs: two titles whose shorter one shares NEAR_TITLE_OVERLAP of its words with
+    the other must share one of the shorter title's rarest words (its prefix, in order of how
+    many titles hold a word), so each title is compared only with the longer-or-equal titles
+    that hold one of those."""
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, a in enumerate(agreements):
+        by_key[(a.kind, title_key(a.title))].append(i)
+    holders: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for kind, key in by_key:
+        for word in set(key.split()):
+            holders[(kind, word)].append((kind, key))
+    for kind, key in by_key:
+        words = sorted(set(key.split()), key=lambda w: (len(holders[(kind, w)]), w))
+        if len(words) < NEAR_TITLE_MIN_WORDS:
+            continue
+        prefix = words[:len(words) - math.ceil(NEAR_TITLE_OVERLAP * len(words)) + 1]
+        candidates = {other for w in prefix for other in holders[(kind, w)]
+                      if (len(set(other[1].split())), other) > (len(words), (kind, key))}
+        for other in candidates:
+            if not _near_titles(key, other[1]):
+                continue
+            for i in by_key[(kind, key)]:
+                for j in by_key[other]:
+                    if groups.find(i) != groups.find(j) and same_instrument(agreements[i], agreements[j]):
+                        groups.join(i, j)
+
+
+def _record(items: list[tuple[str, str, Agreement]]) -> AgreementRecord:
+    ranked = sorted(items, key=lambda t: completeness(t[2]), reverse=True)
+    best = ranked[0][2]
+    date = next((a.date for _, _, a in ranked if a.date is not None and a.date.iso is not None), best.date)
+    place = best.place or next((a.place for _, _, a in items if a.place), None)
+    merged = Agreement(best.title, best.kind, best.parties, date, place, best.evidence,
+                       any(a.reported for _, _, a in items))
+    ident = "a-" + hashlib.sha1(f"{merged.kind}|{title_key(merged.title)}".encode()).hexdigest()[:10]
+    mentions = list(dict.fromkeys(Mention(doc_id, a.evidence) for _, doc_id, a in items))
+    return AgreementRecord(ident, merged, tuple(mentions), tuple(uid for uid, _, _ in items))
+
+
+def group(mentions: list[tuple[str, str, Agreement]]) -> list[AgreementRecord]:
+    """One record per instrument from (uid, doc_id, agreement) mentions, in the mentions' order."""
+    agreements = [a for _, _, a in mentions]
+    groups = _Groups(len(mentions))
+    _join_exact(agreements, groups)
+    _join_near(agreements, groups)
+    members: dict[int, list[tuple[str, str, Agreement]]] = {}
+    for i, item in enumerate(mentions):
+        members.setdefault(groups.find(i), []).append(item)
+    return [_record(items) for items in members.values()]
+
+
+def dump(records: list[AgreementRecord]) -> str:
+    return json.dumps([asdict(r) for r in records], ensure_ascii=False, separators=(",", ":"))
+
+
+def load(text: str) -> list[AgreementRecord]:
+    out = []
+    for d in json.loads(text):
+        out.append(AgreementRecord(d["id"], codec.agreement(d["agreement"]),
+                                   tuple(Mention(m["doc_id"], m["evidence"]) for m in d["mentions"]),
+                                   tuple(d["uids"])))
+    return out
