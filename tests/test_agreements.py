@@ -3,7 +3,6 @@ import pytest
 
 from sco_cli.corpus import parse_article
 from sco_cli.extract import extract
-from sco_cli.model import Agreement, PartialDate
 
 
 def agreements(body: str):
@@ -92,3 +91,25 @@ def test_two_mentions_in_one_article_are_one_record_with_the_fuller_fields():
     assert agreements(body) == [
         ("memorandum", "Memorandum of Understanding between the SCO Secretariat and the United Nations Office on "
          "Drugs and Crime (UNODC)", ["SCO Secretariat", "UNODC"], "2011-06-14", "Astana")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a title ends before its clause's place and time words
+    pytest.param("On 9 June 2018 the ministers signed a memorandum of understanding on cooperation in tourism in "
+                 "Qingdao.", [("memorandum", "Memorandum of understanding on cooperation in tourism", [],
+                               "2018-06-09", "Qingdao")], id="title-ends-before-its-city"),
+    # resolutions named by number, and by their adopting body
+    pytest.param("The council recalled UN Security Council resolution 1267 and General Assembly resolution "
+                 "A/77/L.107.",
+                 [("resolution", "UN Security Council resolution 1267", ["UN Security Council"], None, None),
+                  ("resolution", "General Assembly resolution A/77/L.107", ["UN General Assembly"], None, None)],
+                 id="numbered-resolutions"),
+    # still to be signed: no instrument yet
+    pytest.param("The two countries are to sign a treaty on friendship next year.", [], id="to-be-signed"),
+    # a building named after a convention is none
+    pytest.param("On 15 December 2015 the premiers met at the Zhengzhou International Convention and Exhibition "
+                 "Centre.", [], id="convention-centre"),
+])
+def test_instruments_named_in_running_text(body, expected):
+    assert agreements(body) == expected
+

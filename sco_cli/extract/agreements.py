@@ -37,8 +37,9 @@ _SIGNED_BEFORE = re.compile(r"\b(?:signed|signing|adopted|adopting|approved|appr
                             r"endorsed|inked|put\s+their\s+signatures\s+to)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _SIGNED_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:signed|adopted|"
                            r"approved|issued|concluded|endorsed)\b", re.IGNORECASE)
-# A resolution or document number after the kind word: "resolution 75/69", "Resolution A/RES/59/48".
-_NUMBER = re.compile(r"^\s+(?:No\.\s*)?(?:[A-Z\u0410]/RES/)?\d+/\d+")
+# A resolution or document number after the kind word: "resolution 75/69", "Resolution A/RES/59/48",
+# "resolution 1267" (the Security Council numbers its resolutions), "A/77/L.107" (a General Assembly draft).
+_NUMBER = re.compile(r"^\s+(?:No\.\s*)?(?:(?:[A-Z\u0410]/RES/)?\d+/\d+|A/\d+/L\.\d+|\d{3,4}\b(?!\s*(?:-|to)\s*\d))")
 # A quoted title close after the kind word.
 _QUOTED = re.compile(r"^\s*,?\s*(?:entitled\s+|titled\s+|called\s+)?[\"\u201c]([^\"\u201d]{3,200})[\"\u201d]")
 # Words that start what a lowercase kind word is about.
@@ -58,10 +59,15 @@ _CLAUSE_BREAK = re.compile(r",\s+and\s+|;\s*|\s+and\s+(?:also\s+)?[a-z]+ed\b")
 # Words before a mention that make it unsigned: still planned, drafted or proposed.
 _UNSIGNED = re.compile(r"\b(?:prospects?|draft(?:ed|ing)?|future|possible|potential|proposed|planned|could|would|"
                        r"will|may|might|expected|upcoming|forthcoming|suggested|proposal|work\s+on|studied|"
-                       r"preparations?\s+for|being)\b[^.;,]*$", re.IGNORECASE)
+                       r"preparations?\s+for|being|(?:is|are)\s+to\s+sign|plans?\s+to\s+sign|intends?\s+to\s+sign)\b"
+                       r"[^.;,]*$", re.IGNORECASE)
 # A kind word that heads an organisation's or a building's name: "Collective Security Treaty Organisation".
-_NAME_HEAD_AFTER = re.compile(r"^\s+(?:Organi[sz]ation|Cent(?:er|re)|Hall|Secretariat|Committee|Office|Council|"
-                              r"Implementation\s+Committee)\b")
+_NAME_HEAD_AFTER = re.compile(r"^\s+(?:and\s+[A-Z][\w-]*\s+)?(?:Organi[sz]ation|Cent(?:er|re)|Hall|Secretariat|"
+                              r"Committee|Office|Council|Implementation\s+Committee)\b")
+# What a title runs on into and is not part of it: "... on tourism in Qingdao", "... next year".
+_TITLE_TAIL = re.compile(r"(?:\s+(?:in|at)\s+(?:the\s+)?(?P<city>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)"
+                         r"(?:,\s*[A-Z][\w-]*)?|\s+(?:next|this|last)\s+(?:year|month|week)|\s+(?:on|in)\s+\d{1,2}\s+"
+                         r"[A-Z][a-z]+(?:\s+\d{4})?|\s+(?:on|in)\s+[A-Z][a-z]+\s+\d{1,2}(?:,\s*\d{4})?)$")
 # "memoranda of understanding with ...: A, B and C" and "a memorandum with X ..., one with Y".
 _WITH = re.compile(r"^\s+(?:of\s+understanding\s+)?with\s+")
 _ONE_WITH = re.compile(r"\b(?:one|another)\s+with\s+")
@@ -294,6 +300,17 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
     return found
 
 
+def _trim_title(title: str, lexicon: Lexicon) -> str:
+    """A title ends before the place, date or time words of its clause: "Memorandum on tourism in
+    Qingdao" is the "Memorandum on tourism", "Treaty on friendship next year" the "Treaty on friendship"."""
+    while True:
+        m = _TITLE_TAIL.search(title)
+        if m is None or (m.group("city") and m.group("city") not in lexicon.cities
+                         and m.group("city") not in lexicon.countries):
+            return title
+        title = title[:m.start()]
+
+
 def _is_plural(word: str, lexicon: Lexicon) -> bool:
     """'memoranda', 'agreements', 'MoUs', 'treaties' name several instruments, none in particular."""
     w = " ".join(word.lower().split())
@@ -313,10 +330,16 @@ def _title_like(after: str) -> bool:
 
 def _parties(title: str, word: str, kind: str, sentence: str, lexicon: Lexicon,
              known: frozenset[str]) -> list[str]:
-    """Who is bound: a resolution's adopting assembly; else those the title names "between";
-    else the organisation that names it ("SCO Convention on ...")."""
+    """Who is bound: a resolution's adopting body (the one its own title names, else the one the
+    sentence names); else those the title names "between"; else the organisation that names it
+    ("SCO Convention on ...")."""
     if kind == "resolution":
-        return ["UN General Assembly"] if re.search(r"General\s+Assembly|UNGA", sentence) else []
+        for text in (title, sentence):
+            if re.search(r"Security\s+Council|UNSC", text):
+                return ["UN Security Council"]
+            if re.search(r"General\s+Assembly|UNGA", text):
+                return ["UN General Assembly"]
+        return []
     return _between(title, known) or _prefix_party(title, word, lexicon)
 
 
@@ -483,6 +506,7 @@ def find_agreements(article: Article, sentences: list[Sentence], cast: Cast, dat
             parties = tuple(dict.fromkeys(_acronym(p, cast.organizations, lexicon) for p in f.parties))
             if re.match(r"^\w+ with ", f.title) and len(parties) == 1:
                 f.title = f"{f.kind.title()} with {parties[0]}"
+            f.title = _trim_title(f.title, lexicon)
             agreement = Agreement(f.title, f.kind, parties, date, place, sent.text,
                                   reported and (date is None or date == dates.doc_date))
             key = f"{f.kind}|{title_key(f.title)}"
