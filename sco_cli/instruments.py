@@ -51,6 +51,17 @@ def _parties(a: Agreement) -> frozenset[str]:
     return frozenset(fold(p) for p in a.parties)
 
 
+# Words that tell no instrument from another of its kind: "the joint communique", "the final declaration".
+_GENERIC_WORDS = frozenset("joint final memorandum understanding declaration resolution statement communique "
+                           "agreement treaty convention charter strategy plan programme program protocol "
+                           "action roadmap".split())
+
+
+def _identifying(key: str) -> bool:
+    """Whether a title key names one instrument ("memorandum sco unesco") or only its kind."""
+    return any(w not in _GENERIC_WORDS for w in key.split())
+
+
 def _near_titles(key_a: str, key_b: str) -> bool:
     words_a, words_b = set(key_a.split()), set(key_b.split())
     shorter = min(len(words_a), len(words_b))
@@ -58,8 +69,8 @@ def _near_titles(key_a: str, key_b: str) -> bool:
 
 
 def same_instrument(a: Agreement, b: Agreement) -> bool:
-    """One instrument told twice: same kind, and the same normalised title, or the same parties
-    and the same day, or titles that share nearly all their words and dates of the same year
+    """One instrument told twice: same kind, and the same normalised title (the same day too for
+    a title that names only its kind: "Joint communique"), or the same parties and the same day, or titles that share nearly all their words and dates of the same year
     (recurring instruments such as the UN resolution on cooperation with the SCO share their
     words: they are one only when their years agree), unless their parties are disjoint
     ("memoranda granting status to Egypt and Qatar" are two)."""
@@ -67,7 +78,9 @@ def same_instrument(a: Agreement, b: Agreement) -> bool:
         return False
     key_a, key_b = title_key(a.title), title_key(b.title)
     if key_a == key_b:
-        return True
+        # "the joint communique" of two summits are two: a title that names only the kind must
+        # also agree in day
+        return _identifying(key_a) or (_day(a) is not None and _day(a) == _day(b))
     parties_a, parties_b = _parties(a), _parties(b)
     if parties_a and parties_a == parties_b and _day(a) is not None and _day(a) == _day(b):
         return True
@@ -96,7 +109,9 @@ def _join_exact(agreements: list[Agreement], groups: _Groups) -> None:
     """Join mentions that share (kind, title key), or (kind, parties, day)."""
     first: dict[tuple, int] = {}
     for i, a in enumerate(agreements):
-        keys = [("title", a.kind, title_key(a.title))]
+        key = title_key(a.title)
+        keys = [("title", a.kind, key)] if _identifying(key) else \
+            [("title", a.kind, key, _day(a))] if _day(a) is not None else []
         if a.parties and _day(a) is not None:
             keys.append(("parties", a.kind, _parties(a), _day(a)))
         for key in keys:

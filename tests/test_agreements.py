@@ -113,3 +113,25 @@ def test_two_mentions_in_one_article_are_one_record_with_the_fuller_fields():
 def test_instruments_named_in_running_text(body, expected):
     assert agreements(body) == expected
 
+
+@pytest.mark.parametrize("body, expected", [
+    # a joint communique is an instrument of the meeting it closes, dated by it
+    pytest.param("TASHKENT, Nov. 2, 2007 (Xinhua) -- In their joint communique the prime ministers pledged to "
+                 "expand trade.", [("statement", "Joint communique", [], "2007-11-02", "Tashkent")],
+                 id="joint-communique"),
+    # two instruments of one list, each with its own title
+    pytest.param("On 15 December 2015 the heads of government issued a joint communique of 22 points and a "
+                 "statement on regional economic cooperation.",
+                 [("statement", "Joint communique of 22 points", [], "2015-12-15", None),
+                  ("statement", "Statement on regional economic cooperation", [], "2015-12-15", None)],
+                 id="listed-lowercase"),
+    # the period an instrument covers, and another thing's founding, do not date it
+    pytest.param("ASTANA, June 15, 2011 -- The leaders approved the organisation's Anti-Drug Strategy for "
+                 "2011-2016.", [("strategy", "Anti-Drug Strategy", [], "2011-06-15", "Astana")],
+                 id="period-covered"),
+    pytest.param("Hu recalled the bilateral treaty of 2001.", [("treaty", "Treaty of 2001", [], "2001", None)],
+                 id="treaty-of-year"),
+])
+def test_instruments_and_their_dates(body, expected):
+    assert agreements(body) == expected
+

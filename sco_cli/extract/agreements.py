@@ -34,9 +34,12 @@ _KIND_HEAD = re.compile(r"Memorandum|Declaration|Resolution|Statement|Agreement|
 # The signing or adoption told in this sentence: the verb right before the instrument ("adopting the
 # Samarkand Declaration", "signed a memorandum"), or a passive after it ("... was signed in Tashkent").
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|signing|adopted|adopting|approved|approving|issued|issuing|concluded|"
-                            r"endorsed|inked|put\s+their\s+signatures\s+to)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+                            r"endorsed|inked|put\s+their\s+signatures\s+to)\s+(?:[\w'\u2019-]+\s+){0,4}$",
+                            re.IGNORECASE)
 _SIGNED_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:signed|adopted|"
                            r"approved|issued|concluded|endorsed)\b", re.IGNORECASE)
+# A joint document of the meeting the sentence tells about: issued there, whatever the verb.
+_JOINT_DOCUMENT = re.compile(r"^[Jj]oint\s+(?:communiqu|statement|declaration)")
 # A resolution or document number after the kind word: "resolution 75/69", "Resolution A/RES/59/48",
 # "resolution 1267" (the Security Council numbers its resolutions), "A/77/L.107" (a General Assembly draft).
 _NUMBER = re.compile(r"^\s+(?:No\.\s*)?(?:(?:[A-Z\u0410]/RES/)?\d+/\d+|A/\d+/L\.\d+|\d{3,4}\b(?!\s*(?:-|to)\s*\d))")
@@ -53,7 +56,11 @@ _PROGRAMME_COMPLEMENT = re.compile(r"^\s+(?:of\s+(?:cooperation|action|measures|
 # Where a lowercase complement ends.
 _COMPLEMENT_END = re.compile(r"[,.;:()\u2013\u2014]|\s(?:was|were|is|are|which|that|who|signed|adopted|approved|"
                              r"dating|dated|goes|went|has|have|had|will|would|broadens|and\s+(?:for|to|with|reach)|"
-                             r"and\s+[a-z]+ed)\b")
+                             r"and\s+[a-z]+ed)\b|"
+                             # "... of 22 points and a statement on ...": the next instrument of a list
+                             r"\s+and\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:statements?|memorand(?:um|a)|agreements?|"
+                             r"declarations?|plans?|programmes?|programs?|protocols?|treat(?:y|ies)|conventions?|"
+                             r"charters?|strateg(?:y|ies)|communiqu[e\u00e9]s?|list)\b")
 # Where the clause that tells about an instrument ends: "..., and designated Varanasi as ...".
 _CLAUSE_BREAK = re.compile(r",\s+and\s+|;\s*|\s+and\s+(?:also\s+)?[a-z]+ed\b")
 # Words before a mention that make it unsigned: still planned, drafted or proposed.
@@ -64,6 +71,11 @@ _UNSIGNED = re.compile(r"\b(?:prospects?|draft(?:ed|ing)?|future|possible|potent
 # A kind word that heads an organisation's or a building's name: "Collective Security Treaty Organisation".
 _NAME_HEAD_AFTER = re.compile(r"^\s+(?:and\s+[A-Z][\w-]*\s+)?(?:Organi[sz]ation|Cent(?:er|re)|Hall|Secretariat|"
                               r"Committee|Office|Council|Implementation\s+Committee)\b")
+# A title that says its year: "the bilateral treaty of 2001".
+_OF_YEAR = re.compile(r"\bof\s+((?:1[5-9]|20)\d\d)$")
+# A date after these words is a period the instrument covers, or another thing's founding.
+_NOT_ITS_DATE = re.compile(r"\b(?:for|until|till|through|covering|since|established|founded|created|set\s+up)\s+"
+                           r"(?:in\s+|on\s+)?(?:the\s+(?:period\s+|years\s+)?)?$")
 # What a title runs on into and is not part of it: "... on tourism in Qingdao", "... next year".
 _TITLE_TAIL = re.compile(r"(?:\s+(?:in|at)\s+(?:the\s+)?(?P<city>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)"
                          r"(?:,\s*[A-Z][\w-]*)?|\s+(?:next|this|last)\s+(?:year|month|week)|\s+(?:on|in)\s+\d{1,2}\s+"
@@ -274,8 +286,8 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
             elif with_list:
                 found.extend(_with_items(text, s, e, kind, word, taken))
                 continue
-            elif re.search(r"\b(?:signed|adopted|issued)\s+an?\s+joint\s+$", text[:m.start()]):
-                pass  # "signed a joint communique": a joint document is one of its kind
+            elif kind in ("statement", "declaration") and re.search(r"\b[Jj]oint\s+$", text[:m.start()]):
+                pass  # "signed a joint communique", "in their joint communique": a joint document is one
             elif re.search(r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", text[:m.start()]):
                 parties = _subject_parties(text[:m.start()], cast, lexicon)
                 if len(parties) < 2:
@@ -400,8 +412,12 @@ def _with_items(text: str, s: int, e: int, kind: str, word: str, taken: list) ->
     return out
 
 
-def _is_reported(text: str, f: _Found) -> bool:
-    return bool(_SIGNED_BEFORE.search(text[:f.start]) or _SIGNED_AFTER.match(text[f.end:]))
+def _is_reported(text: str, f: _Found, background: bool = False) -> bool:
+    """Whether the sentence tells the signing or adoption itself ("signed the ...", "... was
+    adopted"), or names a joint document of the meeting it tells ("in their joint communique"),
+    unless it writes a year of its own (`background`)."""
+    return bool(_SIGNED_BEFORE.search(text[:f.start]) or _SIGNED_AFTER.match(text[f.end:])
+                or _JOINT_DOCUMENT.match(f.title) and not background)
 
 
 def _clause_date(mentions: list[DateMention], sent: Sentence, f: _Found, lo: int = 0,
@@ -418,6 +434,8 @@ def _clause_date(mentions: list[DateMention], sent: Sentence, f: _Found, lo: int
             continue  # "a plan covering 2023-2027", "until 2042": the years belong to the title
         if not lo <= at < hi:
             continue  # the date of a neighbouring instrument in the same sentence
+        if _NOT_ITS_DATE.search(sent.text[max(0, at - 40):at]):
+            continue  # "the Strategy for 2011-2016", "the partnership established in 2005"
         if f.date_span is not None:
             if f.date_span[0] <= at < f.date_span[1]:
                 candidates.append((0, mm))
@@ -484,7 +502,8 @@ def find_agreements(article: Article, sentences: list[Sentence], cast: Cast, dat
             elif listed and (previous[0] or previous[1] is not None):
                 reported, date, place = previous  # "signed the Astana Declaration, the SCO Convention ... and ..."
             else:
-                reported = _is_reported(sent.text, f) and not is_future(sent.text, f.start)
+                background = any(m.date.year_source == "text" for m in by_sentence.get(n, []))
+                reported = _is_reported(sent.text, f, background) and not is_future(sent.text, f.start)
                 if any(o is not f and f.start < o.start < f.end for o in found):
                     hi = f.start  # "a plan for implementing the Treaty on ..., signed in 2007": the treaty's date
                 clause_end = _CLAUSE_BREAK.search(sent.text, f.end)
@@ -507,6 +526,9 @@ def find_agreements(article: Article, sentences: list[Sentence], cast: Cast, dat
             if re.match(r"^\w+ with ", f.title) and len(parties) == 1:
                 f.title = f"{f.kind.title()} with {parties[0]}"
             f.title = _trim_title(f.title, lexicon)
+            of_year = _OF_YEAR.search(f.title)
+            if date is None and of_year:
+                date = PartialDate(int(of_year.group(1)))  # "the treaty of 2001"
             agreement = Agreement(f.title, f.kind, parties, date, place, sent.text,
                                   reported and (date is None or date == dates.doc_date))
             key = f"{f.kind}|{title_key(f.title)}"
