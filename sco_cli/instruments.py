@@ -105,20 +105,54 @@ class _Groups:
         self.parent[self.find(i)] = self.find(j)
 
 
-def _join_exact(agreements: list[Agreement], groups: _Groups) -> None:
-    """Join mentions that share (kind, title key), or (kind, parties, day)."""
+def _join_exact(mentions: list[tuple[str, str, Agreement]], groups: _Groups) -> None:
+    """Join mentions that share (kind, title key, year), or (kind, parties, day). Summits reuse
+    their declarations' names ("the Dushanbe Declaration" of 2014 and of 2021), so one title of two
+    years is two instruments; an undated mention joins the dated one of its own article, else the
+    one told most often, else the other undated mentions of its title."""
     first: dict[tuple, int] = {}
-    for i, a in enumerate(agreements):
+    undated: list[int] = []
+    for i, (_, _, a) in enumerate(mentions):
         key = title_key(a.title)
-        keys = [("title", a.kind, key)] if _identifying(key) else \
-            [("title", a.kind, key, _day(a))] if _day(a) is not None else []
+        keys = []
+        if _identifying(key) and _year(a) is not None:
+            keys.append(("title", a.kind, key, _year(a)))
+        elif _identifying(key):
+            undated.append(i)
+        elif _day(a) is not None:
+            keys.append(("title", a.kind, key, _day(a)))
         if a.parties and _day(a) is not None:
             keys.append(("parties", a.kind, _parties(a), _day(a)))
-        for key in keys:
-            if key in first:
-                groups.join(i, first[key])
+        for k in keys:
+            if k in first:
+                groups.join(i, first[k])
             else:
-                first[key] = i
+                first[k] = i
+    if undated:
+        _join_undated(mentions, groups, undated)
+
+
+def _join_undated(mentions: list[tuple[str, str, Agreement]], groups: _Groups, undated: list[int]) -> None:
+    dated: dict[tuple[str, str], set[int]] = defaultdict(set)  # (kind, title key) -> dated group roots
+    docs: dict[int, set[str]] = defaultdict(set)  # group root -> its articles
+    size: dict[int, int] = defaultdict(int)
+    for i, (_, doc, a) in enumerate(mentions):
+        root = groups.find(i)
+        docs[root].add(doc)
+        size[root] += 1
+        if _year(a) is not None:
+            dated[(a.kind, title_key(a.title))].add(root)
+    alone: dict[tuple[str, str], int] = {}
+    for i in undated:
+        _, doc, a = mentions[i]
+        key = (a.kind, title_key(a.title))
+        roots = sorted(dated.get(key, ()))
+        target = next((r for r in roots if doc in docs[r]), None)
+        if target is None and roots:
+            target = max(roots, key=lambda r: size[r])
+        if target is None:
+            target = alone.setdefault(key, i)
+        groups.join(i, target)
 
 
 def _join_near(agreements: list[Agreement], groups: _Groups) -> None:
@@ -167,7 +201,7 @@ def group(mentions: list[tuple[str, str, Agreement]]) -> list[AgreementRecord]:
     """One record per instrument from (uid, doc_id, agreement) mentions, in the mentions' order."""
     agreements = [a for _, _, a in mentions]
     groups = _Groups(len(mentions))
-    _join_exact(agreements, groups)
+    _join_exact(mentions, groups)
     _join_near(agreements, groups)
     members: dict[int, list[tuple[str, str, Agreement]]] = {}
     for i, item in enumerate(mentions):

@@ -71,4 +71,17 @@ def test_near_titles_of_one_year_are_found_through_their_rare_words():
         ("c#0", "c", _agreement("Memorandum of Understanding on cooperation in tourism and sport", ["SCO", "UNWTO"],
                                 PartialDate(2021, 3, 1))),
     ])
-    assert [r.uids for r in records] == [("a#0", "b#0", "c#0")]
+    # the same title signed in another year is another instrument
+    assert [r.uids for r in records] == [("a#0", "b#0"), ("c#0",)]
+
+
+def test_a_summit_declaration_name_of_two_years_is_two_instruments():
+    records = group([
+        ("a#0", "a", _agreement("Dushanbe Declaration", ["SCO"], PartialDate(2014, 9, 12), kind="declaration")),
+        ("b#0", "b", _agreement("Dushanbe Declaration", ["SCO"], PartialDate(2021, 9, 17), kind="declaration")),
+        ("b#1", "b", _agreement("Dushanbe Declaration", ["SCO"], None, kind="declaration")),  # same article: 2021
+        ("c#0", "c", _agreement("Dushanbe Declaration", ["SCO"], PartialDate(2021, 9), kind="declaration")),
+        ("d#0", "d", _agreement("Dushanbe Declaration", ["SCO"], None, kind="declaration")),  # the one told most
+    ])
+    assert [(r.agreement.date.iso, r.uids) for r in records] == [
+        ("2014-09-12", ("a#0",)), ("2021-09-17", ("b#0", "b#1", "c#0", "d#0"))]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sco_cli.extract.context import city_in, is_future, main_date, main_place_of, near, own_date
+from sco_cli.extract.context import NEW_CLAUSE, city_in, is_future, main_date, main_place_of, near, own_date
 from sco_cli.extract.dates import ArticleDates
 from sco_cli.extract.people import Cast
 from sco_cli.extract.text import Sentence, group_by_sentence
@@ -65,7 +65,7 @@ _COMPLEMENT_END = re.compile(r"[,.;:()\u2013\u2014]|\s(?:was|were|is|are|which|t
 _CLAUSE_BREAK = re.compile(r",\s+and\s+|;\s*|\s+and\s+(?:also\s+)?[a-z]+ed\b")
 # Words before a mention that make it unsigned: still planned, drafted or proposed.
 _UNSIGNED = re.compile(r"\b(?:prospects?|draft(?:ed|ing)?|future|possible|potential|proposed|planned|could|would|"
-                       r"will|may|might|expected|upcoming|forthcoming|suggested|proposal|work\s+on|studied|"
+                       r"will|(?-i:may)|might|expected|upcoming|forthcoming|suggested|proposal|work\s+on|studied|"
                        r"preparations?\s+for|being|(?:is|are)\s+to\s+sign|plans?\s+to\s+sign|intends?\s+to\s+sign)\b"
                        r"[^.;,]*$", re.IGNORECASE)
 # A kind word that heads an organisation's or a building's name: "Collective Security Treaty Organisation".
@@ -78,7 +78,9 @@ _NOT_ITS_DATE = re.compile(r"\b(?:for|until|till|through|covering|since|establis
                            r"(?:in\s+|on\s+)?(?:the\s+(?:period\s+|years\s+)?)?$")
 # What a title runs on into and is not part of it: "... on tourism in Qingdao", "... next year".
 _TITLE_TAIL = re.compile(r"(?:\s+(?:in|at)\s+(?:the\s+)?(?P<city>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)"
-                         r"(?:,\s*[A-Z][\w-]*)?|\s+(?:next|this|last)\s+(?:year|month|week)|\s+(?:on|in)\s+\d{1,2}\s+"
+                         r"(?:,\s*[A-Z][\w-]*)?|\s+(?:next|this|last)\s+(?:year|month|week)|\s+(?:on|in)\s+(?:early\s+|"
+                         r"late\s+|mid-)?(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)(?:\s+(?:1[5-9]|20)\d\d)?|\s+in\s+(?:1[5-9]|20)\d\d|\s+(?:on|in)\s+\d{1,2}\s+"
                          r"[A-Z][a-z]+(?:\s+\d{4})?|\s+(?:on|in)\s+[A-Z][a-z]+\s+\d{1,2}(?:,\s*\d{4})?)$")
 # "memoranda of understanding with ...: A, B and C" and "a memorandum with X ..., one with Y".
 _WITH = re.compile(r"^\s+(?:of\s+understanding\s+)?with\s+")
@@ -367,7 +369,8 @@ def _prefix_party(title: str, word: str, lexicon: Lexicon) -> list[str]:
 def _listed(text: str, m: re.Match, kind: str, taken: list, known: frozenset[str]) -> list[_Found]:
     """'has memoranda of understanding with several UN bodies: A (X), B, C and D' -> one each."""
     granting = re.match(r"^\s+((?:granting|establishing|conferring)\s+[^.;,]*?\s+(?:to|on|with))\s+"
-                        r"([A-Z][\w' -]+?(?:,\s*[A-Z][\w' -]+?)*\s+and\s+[A-Z][\w'-]+)", text[m.end():])
+                        r"((?:the\s+)?[A-Z][\w' -]+?(?:,\s*(?:the\s+)?[A-Z][\w' -]+?)*\s+and\s+(?:the\s+)?"
+                        r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", text[m.end():])
     if granting:  # "memoranda granting dialogue partner status to Egypt and Qatar" -> one each
         out = [_Found(m.start(), m.end() + granting.end(), f"{kind.title()} {granting.group(1)} {item}", kind, [item])
                for item in _split_parties(granting.group(2), known)]
@@ -441,8 +444,8 @@ def _clause_date(mentions: list[DateMention], sent: Sentence, f: _Found, lo: int
                 candidates.append((0, mm))
             continue
         gap = sent.text[min(at, f.end):max(at, f.start)]
-        if ";" in gap:
-            continue
+        if ";" in gap or at < f.start and NEW_CLAUSE.search(gap):
+            continue  # "... the summit in July, and the two-day meeting ended with the signing of ..."
         distance = at - f.end if at >= f.end else (f.start - at) * 1.5
         candidates.append((distance, mm))
     if not candidates:

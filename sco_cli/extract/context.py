@@ -164,7 +164,7 @@ OTHER_CLAUSE = re.compile(
 _PERIOD_START = re.compile(r"\b(?:since|until|till|founded|established)\s+(?:on\s+|in\s+)?$")
 # Where a new clause of the sentence begins: "Rahmon went to China in May 2023, and the two
 # leaders held talks in Xi'an on May 18" (a list goes on: ", and Modi", ", and the then minister").
-_NEW_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while)|;)\s+(?=(?:he|she|they|it|the\s+two|both)\b)")
+NEW_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while)|;)\s+(?=(?:he|she|they|it|the\s+two|both)\b)")
 # A relative clause set off by commas: ", who arrived on Sunday," dates the arrival, not the talks.
 ASIDE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;]*(?:,|$)")
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
@@ -259,7 +259,7 @@ def clause_date(mentions: list[DateMention], text: str, trigger_end: int | None)
     asides = [(a.start(), a.end()) for a in ASIDE.finditer(text)]
     clause_start = 0
     if trigger_end:
-        starts = [c.end() for c in _NEW_CLAUSE.finditer(text, 0, trigger_end)]
+        starts = [c.end() for c in NEW_CLAUSE.finditer(text, 0, trigger_end)]
         clause_start = starts[-1] if starts else 0
     for m in mentions:
         if m.date.year is None or m.date.month is None:
