@@ -135,3 +135,24 @@ def test_instruments_named_in_running_text(body, expected):
 def test_instruments_and_their_dates(body, expected):
     assert agreements(body) == expected
 
+
+def test_the_headline_tells_which_instruments_the_main_event_adopted():
+    facts = extract(parse_article(
+        "SCO leaders meet online and adopt the Moscow Declaration\n\n"
+        "MOSCOW, Nov. 10, 2020 (TASS) -- The leaders of the SCO member states held their summit by video link.\n\n"
+        "The main outcome was the Moscow Declaration.", "doc"))
+    assert [(a.title, a.date.iso if a.date else None) for a in facts.agreements] == [
+        ("Moscow Declaration", "2020-11-10")]
+
+
+def test_a_signing_after_a_meeting_of_two_days_takes_the_main_day():
+    # "4-5 May" holds the main date (5 May, the day the memoranda were signed): not its first day
+    facts = extract(parse_article(
+        "Memoranda signed at Goa meeting\n\n"
+        "The foreign ministers met on 4-5 May 2023 in Goa. The meeting ended with the signing of memoranda "
+        "granting dialogue partner status to Kuwait and the Maldives.\n\n"
+        "The memoranda were signed on 5 May.", "doc"))
+    assert [(a.title, a.date.iso) for a in facts.agreements] == [
+        ("Memorandum granting dialogue partner status to Kuwait", "2023-05-05"),
+        ("Memorandum granting dialogue partner status to Maldives", "2023-05-05")]
+

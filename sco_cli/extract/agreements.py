@@ -33,8 +33,8 @@ _KIND_HEAD = re.compile(r"Memorandum|Declaration|Resolution|Statement|Agreement|
                         r"Strategy|Plan|Programme|Program|Protocol|Communiqu[eé]|Roadmap")
 # The signing or adoption told in this sentence: the verb right before the instrument ("adopting the
 # Samarkand Declaration", "signed a memorandum"), or a passive after it ("... was signed in Tashkent").
-_SIGNED_BEFORE = re.compile(r"\b(?:signed|signing|adopted|adopting|approved|approving|issued|issuing|concluded|"
-                            r"endorsed|inked|put\s+their\s+signatures\s+to)\s+(?:[\w'\u2019-]+\s+){0,4}$",
+_SIGNED_BEFORE = re.compile(r"\b(?:signed|signing|signs?|adopted|adopting|adopts?|approved|approving|approves?|issued|"
+                            r"issuing|issues?|concluded|endorsed|inked|ink|put\s+their\s+signatures\s+to)\s+(?:[\w'\u2019-]+\s+){0,4}$",
                             re.IGNORECASE)
 _SIGNED_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:signed|adopted|"
                            r"approved|issued|concluded|endorsed)\b", re.IGNORECASE)
@@ -74,7 +74,7 @@ _NAME_HEAD_AFTER = re.compile(r"^\s+(?:and\s+[A-Z][\w-]*\s+)?(?:Organi[sz]ation|
 # A title that says its year: "the bilateral treaty of 2001".
 _OF_YEAR = re.compile(r"\bof\s+((?:1[5-9]|20)\d\d)$")
 # A date after these words is a period the instrument covers, or another thing's founding.
-_NOT_ITS_DATE = re.compile(r"\b(?:for|until|till|through|covering|since|established|founded|created|set\s+up)\s+"
+_NOT_ITS_DATE = re.compile(r"\b(?:for|until|till|through|covering|up\s+to|since|established|founded|created|set\s+up)\s+"
                            r"(?:in\s+|on\s+)?(?:the\s+(?:period\s+|years\s+)?)?$")
 # What a title runs on into and is not part of it: "... on tourism in Qingdao", "... next year".
 _TITLE_TAIL = re.compile(r"(?:\s+(?:in|at)\s+(?:the\s+)?(?P<city>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)"
@@ -415,6 +415,15 @@ def _with_items(text: str, s: int, e: int, kind: str, word: str, taken: list) ->
     return out
 
 
+def _covers(mentions: list[DateMention], day: PartialDate | None) -> bool:
+    """Whether one of the mentions is a range of days that holds `day` (the main date)."""
+    if day is None or day.bounds() is None:
+        return False
+    d = day.bounds()[0]
+    return any(m.date.end is not None and m.date.bounds() is not None and m.date.bounds()[0] <= d <= m.date.bounds()[1]
+               for m in mentions)
+
+
 def _is_reported(text: str, f: _Found, background: bool = False) -> bool:
     """Whether the sentence tells the signing or adoption itself ("signed the ...", "... was
     adopted"), or names a joint document of the meeting it tells ("in their joint communique"),
@@ -488,6 +497,10 @@ def find_agreements(article: Article, sentences: list[Sentence], cast: Cast, dat
     by_sentence: dict[int, list[DateMention]] = group_by_sentence(sentences, dates.event_mentions())
 
     main_place = main_place_of(sentences, dates, lexicon)
+    # "SCO leaders ... adopt the Moscow Declaration": the headline tells which instruments the
+    # main event signed or adopted, however the body goes on to name them
+    headline_signed = {title_key(f.title) for f in _find_in_sentence(article.headline, cast, lexicon)
+                       if _is_reported(article.headline, f)}
     out: list[Agreement] = []
     keys: dict[str, int] = {}
     for n, sent in enumerate(sentences):
@@ -506,7 +519,8 @@ def find_agreements(article: Article, sentences: list[Sentence], cast: Cast, dat
                 reported, date, place = previous  # "signed the Astana Declaration, the SCO Convention ... and ..."
             else:
                 background = any(m.date.year_source == "text" for m in by_sentence.get(n, []))
-                reported = _is_reported(sent.text, f, background) and not is_future(sent.text, f.start)
+                reported = (_is_reported(sent.text, f, background) or title_key(f.title) in headline_signed) \
+                    and not is_future(sent.text, f.start)
                 if any(o is not f and f.start < o.start < f.end for o in found):
                     hi = f.start  # "a plan for implementing the Treaty on ..., signed in 2007": the treaty's date
                 clause_end = _CLAUSE_BREAK.search(sent.text, f.end)
@@ -518,8 +532,11 @@ def find_agreements(article: Article, sentences: list[Sentence], cast: Cast, dat
                     # as for meetings: "on Saturday", the day the previous sentence told, or the main date
                     date = own_date([], sent.text, None, dates.doc_date)
                     if date is None and n > 0 and sentences[n - 1].paragraph == sent.paragraph:
+                        # the day the previous sentence told, when it is no more than the main date's
+                        # episode stated less precisely ("met on 4-5 May ... ended with the signing")
                         earlier = own_date(by_sentence.get(n - 1, []), sentences[n - 1].text, 0, dates.doc_date)
-                        date = earlier if earlier is not None and near(earlier, dates.doc_date) else None
+                        date = earlier if earlier is not None and near(earlier, dates.doc_date) \
+                            and not _covers(by_sentence.get(n - 1, []), dates.doc_date) else None
                     date = date or dates.doc_date
                 place = _place(sent.text, f, lexicon, reported, dated_here, lo, hi,
                                main_place if date == dates.doc_date or date is None or
