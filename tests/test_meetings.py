@@ -317,3 +317,9 @@ def test_a_bilateral_then_a_trilateral_in_one_sentence_are_two_meetings():
 ])
 def test_sides_and_days_told_by_reference(body, expected):
     assert meetings(body) == expected
+
+
+def test_three_word_family_name_first_names_are_people():
+    body = ("On 20 May 2016 the secretaries general of the SCO and ASEAN, Rashid Alimov and Le Luong Minh, held "
+            "talks in Sochi.")
+    assert meetings(body) == [("2016-05-20", ["Rashid Alimov", "Le Luong Minh"], "Sochi", "in-person")]

@@ -315,7 +315,8 @@ def find_people(article: Article, sentences: list[Sentence], lexicon: Lexicon) -
             if not evidence and n_words >= 2 and next_word and next_word.group(1) in lexicon.person_verbs:
                 evidence = True  # "Vladimir Norov noted ..."
             first_word = name.split()[0]
-            known_first = first_word in lexicon.given_names or (n_words == 2 and first_word in lexicon.family_name_first)
+            # "Xi Jinping", and the three-word names of Vietnam and Korea ("Le Luong Minh")
+            known_first = first_word in lexicon.given_names or (n_words in (2, 3) and first_word in lexicon.family_name_first)
             if not evidence and 2 <= n_words <= 4 and known_first:
                 evidence = True  # "Almazbek Atambayev, Vladimir Putin and Emomali Rahmon"
             if role is None and role_m is not None and known_first and re.fullmatch(
