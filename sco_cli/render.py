@@ -296,8 +296,13 @@ def emit(env: Environment, fmt: OutputFormat, rows: list[dict], columns: Sequenc
     """Write `rows` (JSON-ready) or `items` (as a table of `columns`) in format `fmt`."""
     rows = _clean(rows)
     out = env.stdout
-    if fmt is OutputFormat.json:
+    if fmt is OutputFormat.json and env.stdout_isatty:
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is OutputFormat.json:
+        # on a pipe one object a line, as gh does: the same array, written by json's C encoder
+        # (indentation takes its pure-Python path: 0.5 s for 20,000 agreements)
+        out.write("[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n]\n" if rows
+                  else "[]\n")
     elif fmt is OutputFormat.jsonl:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")

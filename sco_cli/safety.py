@@ -27,10 +27,14 @@ _CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _KEEP_FORMAT = {"\u200c", "\u200d"}
 
 
+# What ASCII text can hold that needs removing: controls (ESC among them) and carriage returns.
+_ASCII_TROUBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\r]")
+
+
 def clean_text(text: str) -> str:
     """Return `text` without escape sequences, control characters or bidi/format characters."""
-    if not text:
-        return text
+    if not text or text.isascii() and not _ASCII_TROUBLE.search(text):
+        return text  # the common case, checked in one pass
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = _CONTROL_CHAR.sub("", text)
