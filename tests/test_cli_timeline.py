@@ -177,3 +177,16 @@ def test_show_records_the_clues_to_the_dateline_year(sco, dispatch_corpus):
     text = sco("show", "kazan").stdout
     assert "date 2008-05-14 (year from weekday)" in text
     assert "Clues to the dateline's year (3)" in text
+
+
+def test_json_on_a_pipe_is_one_object_a_line(sco, month_corpus):
+    out = sco("timeline", "--json").stdout
+    assert out == (
+        '[\n'
+        '{"date": "2019-03", "date_precision": "month", "end_date": null, "mention": "March 2019", '
+        '"sentence": "The plan was adopted in March 2019 in Tashkent.", "doc_id": "a", "title": "Plan adopted", '
+        '"relative": false, "anchor": null, "year_source": "text"},\n'
+        '{"date": "2019-05-02", "date_precision": "day", "end_date": null, "mention": "2 May 2019", '
+        '"sentence": "Talks followed on 2 May 2019.", "doc_id": "a", "title": "Plan adopted", '
+        '"relative": false, "anchor": null, "year_source": "text"}\n'
+        ']\n')
