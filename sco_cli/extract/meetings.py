@@ -14,7 +14,7 @@ main date; the place is the city the sentence names, else the article's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sco_cli.extract import context
@@ -109,153 +109,246 @@ def _triggers(text: str, lexicon: Lexicon) -> list[_Trigger]:
 
 def find_meetings(article: Article, sentences: list[Sentence], cast: Cast, dates: ArticleDates,
                   lexicon: Lexicon) -> list[Meeting]:
-    dateline_city = context.dateline_city(dates, lexicon)
-    main_place = context.main_place_of(sentences, dates, lexicon)
-    mentions_by_sentence: dict[int, list[DateMention]] = group_by_sentence(sentences, dates.event_mentions())
-    protagonist = cast.refs[0].key if cast.refs and cast.refs[0].key is not None else None
-    meetings: list[Meeting] = []
-    seen: list[tuple[frozenset, str | None]] = []
-    last_subject: list = []
-    meeting_subject: list = []  # the subject of the latest meeting reported
-    last_participants: list = []
-    last_date: PartialDate | None = None
-    last_format: str | None = None  # the format of the latest meeting reported
-    phone_round = False  # the article reports calls: "held a series of telephone conversations"
+    """Every meeting the article reports (and, marked planned, those it announces or denies)."""
+    return _MeetingReader(sentences, cast, dates, lexicon).read()
 
-    narrative_date: PartialDate | None = None  # the main event's day the story has reached
-    for n, sent in enumerate(sentences):
-        text = sent.text
-        refs = cast.refs_between(sent.start, sent.end)
-        if n in mentions_by_sentence or "day" in text:  # only these can move the story's date
-            here_and_now = context.own_date(mentions_by_sentence.get(n, []), text, 0, dates.doc_date)
-            if here_and_now is not None and context.near(here_and_now, dates.doc_date):
-                narrative_date = here_and_now
-        all_triggers = _triggers(text, lexicon)
-        phone_round = phone_round or any(_PHONE.search(text[t.start:t.end + 30]) for t in all_triggers)
-        triggers = [t for t in all_triggers if _confirmed(t, text, refs, sent)
-                    and not (_ON_ARRIVAL.search(text) and _NEEDS_PERSON_AFTER.match(text[t.start:t.end]))]
+
+@dataclass
+class _Clause:
+    """What one sentence with meeting phrases says, before each phrase is read."""
+
+    n: int
+    sent: Sentence
+    refs: list[PersonRef]
+    triggers: list[_Trigger]
+    clause_date: PartialDate | None  # the date the sentence gives itself
+    date: PartialDate | None  # that, else the date the story has reached
+    background: bool  # a meeting of another year: roles as written, not today's office holder
+    city: str | None
+    subject: list = field(default_factory=list)
+    pronoun_subject: bool = False  # "At his meeting with X, Mr Putin noted": the owner comes after
+    planned: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.sent.text
+
+    def identity(self, ref: PersonRef):
+        if ref.role_text and (ref.key is None or self.background):
+            return ref.role_text
+        return ref.key
+
+
+class _MeetingReader:
+    """Reads an article's sentences in order, carrying who and when the story is about.
+
+    Named steps per sentence: follow the story's date, find the meeting phrases, date the
+    sentence, find its subject, then read each phrase (its own date, subject, objects, format,
+    place) and record the meetings, one per group of sides."""
+
+    def __init__(self, sentences: list[Sentence], cast: Cast, dates: ArticleDates, lexicon: Lexicon):
+        self.sentences, self.cast, self.dates, self.lexicon = sentences, cast, dates, lexicon
+        self.dateline_city = context.dateline_city(dates, lexicon)
+        self.main_place = context.main_place_of(sentences, dates, lexicon)
+        self.mentions: dict[int, list[DateMention]] = group_by_sentence(sentences, dates.event_mentions())
+        self.protagonist = cast.refs[0].key if cast.refs and cast.refs[0].key is not None else None
+        self.meetings: list[Meeting] = []
+        self.seen: list[tuple[frozenset, str | None]] = []
+        self.last_subject: list = []
+        self.meeting_subject: list = []  # the subject of the latest meeting reported
+        self.last_participants: list = []
+        self.last_date: PartialDate | None = None
+        self.last_format: str | None = None  # the format of the latest meeting reported
+        self.phone_round = False  # the article reports calls: "held a series of telephone conversations"
+        self.narrative_date: PartialDate | None = None  # the main event's day the story has reached
+
+    def read(self) -> list[Meeting]:
+        for n, sent in enumerate(self.sentences):
+            self._sentence(n, sent)
+        return self.meetings
+
+    # ---- one sentence ------------------------------------------------------------------------
+
+    def _sentence(self, n: int, sent: Sentence) -> None:
+        refs = self.cast.refs_between(sent.start, sent.end)
+        self._follow_story_date(n, sent.text)
+        triggers = self._phrases(sent, refs)
         if not triggers:
-            if refs:
-                # "he" in the next sentence: the one who has been meeting people, else the first named
-                first = _identity(refs[0])
-                last_subject = meeting_subject if meeting_subject and first not in meeting_subject \
-                    and any(_identity(r) in meeting_subject for r in refs) else [first]
-            continue
-        clause_date = context.own_date(mentions_by_sentence.get(n, []), text, triggers[0].end, dates.doc_date)
+            self._note_people(refs)
+            return
+        clause = self._date_clause(n, sent, refs, triggers)
+        self._find_subject(clause)
+        for i in range(len(triggers)):
+            self._phrase(clause, i)
+        if clause.date is not None and not clause.planned:
+            self.last_date = clause.date
+        if clause.subject:
+            self.meeting_subject = clause.subject
+        self.last_subject = clause.subject or self.last_subject
+
+    def _follow_story_date(self, n: int, text: str) -> None:
+        if n in self.mentions or "day" in text:  # only these can move the story's date
+            here_and_now = context.own_date(self.mentions.get(n, []), text, 0, self.dates.doc_date)
+            if here_and_now is not None and context.near(here_and_now, self.dates.doc_date):
+                self.narrative_date = here_and_now
+
+    def _phrases(self, sent: Sentence, refs: list[PersonRef]) -> list[_Trigger]:
+        text = sent.text
+        found = _triggers(text, self.lexicon)
+        self.phone_round = self.phone_round or any(_PHONE.search(text[t.start:t.end + 30]) for t in found)
+        return [t for t in found if _confirmed(t, text, refs, sent)
+                and not (_ON_ARRIVAL.search(text) and _NEEDS_PERSON_AFTER.match(text[t.start:t.end]))]
+
+    def _note_people(self, refs: list[PersonRef]) -> None:
+        """A sentence without a meeting: "he" in the next one is the one who has been meeting
+        people, else the first named here."""
+        if refs:
+            first = _identity(refs[0])
+            self.last_subject = self.meeting_subject if self.meeting_subject and first not in self.meeting_subject \
+                and any(_identity(r) in self.meeting_subject for r in refs) else [first]
+
+    def _date_clause(self, n: int, sent: Sentence, refs: list[PersonRef], triggers: list[_Trigger]) -> _Clause:
+        text, doc_date = sent.text, self.dates.doc_date
+        clause_date = context.own_date(self.mentions.get(n, []), text, triggers[0].end, doc_date)
         date = clause_date
         if date is None and _SAME_DAY.search(text):
-            date = last_date
-        if date is None and n > 0 and sentences[n - 1].paragraph == sent.paragraph:
+            date = self.last_date
+        if date is None and n > 0 and self.sentences[n - 1].paragraph == sent.paragraph:
             # "The host spent the previous day, 27 April 2023, in meetings. He first received ..."
             # (a day the story tells: "the consensus of the summit in June" is only recalled)
-            earlier = context.own_date(mentions_by_sentence.get(n - 1, []), sentences[n - 1].text, None, dates.doc_date)
+            earlier = context.own_date(self.mentions.get(n - 1, []), self.sentences[n - 1].text, None, doc_date)
             date = earlier if earlier is not None and earlier.precision == "day" else None
-        if date is None and _DURING_STAY.search(text) and dates.doc_date is not None and dates.doc_date.month:
+        if date is None and _DURING_STAY.search(text) and doc_date is not None and doc_date.month:
             # "met his counterpart during his stay": some day of the visit, so the month only
-            date = PartialDate(dates.doc_date.year, dates.doc_date.month, None, None, dates.doc_date.year_source)
+            date = PartialDate(doc_date.year, doc_date.month, None, None, doc_date.year_source)
         if date is None:
-            date = narrative_date or dates.doc_date
-        # a background meeting names roles as written: the office holder may have changed since
-        background = date is not None and dates.doc_date is not None and date.year != dates.doc_date.year
-
-        def identity(ref: PersonRef):
-            if ref.role_text and (ref.key is None or background):
-                return ref.role_text
-            return ref.key
-
-        first = triggers[0]
-        clause_end = context.OTHER_CLAUSE.search(text, first.end)
+            date = self.narrative_date or doc_date
+        background = date is not None and doc_date is not None and date.year != doc_date.year
+        clause_end = context.OTHER_CLAUSE.search(text, triggers[0].end)
         zone = text[:clause_end.start()] if clause_end else text
-        sentence_city = context.city_in(zone, lexicon, dateline_city) or (
-            None if clause_end else context.city_in(text, lexicon, dateline_city))
-        subject = _unique(identity(r) for r in refs if r.end - sent.start <= first.start)
-        before_text = text[:first.start]
-        pronoun_subject = False
-        if _BOTH_SIDES.search(before_text[-60:]) or _THEIR.match(text, first.start):
+        city = context.city_in(zone, self.lexicon, self.dateline_city) or (
+            None if clause_end else context.city_in(text, self.lexicon, self.dateline_city))
+        return _Clause(n, sent, refs, triggers, clause_date, date, background, city)
+
+    def _find_subject(self, c: _Clause) -> None:
+        first = c.triggers[0]
+        text, before = c.text, c.text[:first.start]
+        subject = _unique(c.identity(r) for r in c.refs if r.end - c.sent.start <= first.start)
+        if _BOTH_SIDES.search(before[-60:]) or _THEIR.match(text, first.start):
             subject = []  # "X welcomed him, and the two heads of government then had a meeting"
         if not subject:
-            if _BOTH_SIDES.search(before_text) or _THEIR.match(text, first.start):
+            if _BOTH_SIDES.search(before) or _THEIR.match(text, first.start):
                 # "the two heads of government then had a brief meeting": the people just named
-                subject = list(last_participants) or _unique(
-                    identity(r) for r in [*cast.refs_between(sentences[n - 1].start, sentences[n - 1].end), *refs]
-                    if n > 0 and sentences[n - 1].paragraph == sent.paragraph or r in refs)[:2]
-            elif has_pronoun(before_text) and last_subject:
-                subject = list(last_subject)
-                # "At his meeting with X, Mr Putin noted": the owner may be named after the phrase
-                pronoun_subject = bool(_POSSESSIVE.search(before_text))
-        planned = bool(_PLANNED.search(before_text) or _NOT_HELD.search(text))
-        for i, trig in enumerate(triggers):
-            # "he met A, and he was due to meet B": each phrase has its own words before it
-            trig_planned = planned or (i > 0 and bool(_PLANNED.search(text[triggers[i - 1].end:trig.start])))
-            stop = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
-            # "held calls on Friday ... about his meeting on Wednesday with Y": a later phrase's own date
-            trig_date = (i > 0 and _date_after(mentions_by_sentence.get(n, []), text, triggers[i - 1].end, stop)) or date
-            other_verb = _OBJECT_STOP.search(text, trig.end, stop)
-            if other_verb:
-                stop = other_verb.start()  # "..., and exchanged pleasantries with Y": Y is no side
-            next_subject = _subject_before(refs, sent, text, triggers[i + 1]) if i + 1 < len(triggers) else None
+                n, sentences = c.n, self.sentences
+                subject = list(self.last_participants) or _unique(
+                    c.identity(r) for r in [*self.cast.refs_between(sentences[n - 1].start, sentences[n - 1].end),
+                                            *c.refs]
+                    if n > 0 and sentences[n - 1].paragraph == c.sent.paragraph or r in c.refs)[:2]
+            elif has_pronoun(before) and self.last_subject:
+                subject = list(self.last_subject)
+                c.pronoun_subject = bool(_POSSESSIVE.search(before))
+        c.subject = subject
+        c.planned = bool(_PLANNED.search(before) or _NOT_HELD.search(text))
+
+    # ---- one meeting phrase ------------------------------------------------------------------
+
+    def _phrase(self, c: _Clause, i: int) -> None:
+        text, triggers, trig = c.text, c.triggers, c.triggers[i]
+        # "he met A, and he was due to meet B": each phrase has its own words before it
+        planned = c.planned or (i > 0 and bool(_PLANNED.search(text[triggers[i - 1].end:trig.start])))
+        stop = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
+        # "held calls on Friday ... about his meeting on Wednesday with Y": a later phrase's own date
+        date = (i > 0 and _date_after(self.mentions.get(c.n, []), text, triggers[i - 1].end, stop)) or c.date
+        stop = self._objects_end(c, i, stop)
+        objects = self._objects(c, trig, stop)
+        sides = self._sides(c, i, objects)
+        region = text[trig.start:stop]
+        separate = trig.format == "separate" or _SEPARATELY.search(region) is not None or \
+            _one_by_one(sides[0] if sides else [], objects, text, trig, self.cast)
+        fmt_text = text[triggers[i - 1].end if i else 0:stop]
+        for group in ([[o] for o in objects] if separate else [objects]):
+            participants = _unique([*(p for side in sides for p in side), *group])
+            if len(participants) < 2:
+                continue
+            fmt = _format(trig, fmt_text, "phone" if self.phone_round else self.last_format)
+            place = self._place(c, i, stop, fmt)
+            self._record(c, i, participants, date, place, fmt, planned)
+
+    def _objects_end(self, c: _Clause, i: int, stop: int) -> int:
+        text, trig = c.text, c.triggers[i]
+        other_verb = _OBJECT_STOP.search(text, trig.end, stop)
+        if other_verb:
+            stop = other_verb.start()  # "..., and exchanged pleasantries with Y": Y is no side
+        if i + 1 < len(c.triggers):
+            next_subject = _subject_before(c.refs, c.sent, text, c.triggers[i + 1])
             if next_subject is not None:
-                stop = min(stop, next_subject.start - sent.start)  # "..., while Putin met Y": Putin is no side
-            asides = [(a.start(), a.end()) for a in context.ASIDE.finditer(text, trig.end)]
-            objects = _unique(identity(r) for r in refs if trig.end <= r.start - sent.start < stop
-                              and not _POSSESSOR.match(text, r.end - sent.start)
-                              and not any(a < r.start - sent.start < b for a, b in asides))
-            region = text[trig.start:stop]
-            if _THEM.search(region) and last_participants:
-                objects = _unique([*last_participants, *objects])
-            elif _HIM.search(region) and last_subject and not objects:
-                objects = list(last_subject)
-            own_subject = _subject_before(refs, sent, text, trig) if i > 0 else None
-            sides = [[identity(own_subject)]] if own_subject is not None else [subject] if subject else []
-            if pronoun_subject and len(objects) >= 2:
-                sides = []  # "At his meeting with X, Mr Putin noted": the owner is named after
-            if not subject and len(objects) < 2 and protagonist is not None and not _GROUP.search(before_text):
-                # "During the meeting with X, ..." in an article about someone: they met X (but "The
-                # heads of delegation were received by X" is a group the article does not name)
-                sides = [[protagonist]] if not has_pronoun(before_text) or not last_subject else [last_subject]
-            separate = trig.format == "separate" or _SEPARATELY.search(region) is not None or \
-                _one_by_one(sides[0] if sides else [], objects, text, trig, cast)
-            groups = [[o] for o in objects] if separate else [objects]
-            for group in groups:
-                participants = _unique([*(p for side in sides for p in side), *group])
-                if len(participants) < 2:
-                    continue
-                fmt = _format(trig, text[triggers[i - 1].end if i else 0:stop], "phone" if phone_round else last_format)
-                place = None
-                if fmt == "in-person":
-                    # a later phrase names its own city: "..., when they met in Moscow"
-                    place = (i > 0 and _in_city(text[trig.start:stop], lexicon)) or sentence_city
-                    if place is None and clause_date is None:
-                        place = _earlier_city(sentences, n, lexicon, dateline_city)
-                    if place is None and (date is None or dates.doc_date is None
-                                          or context.near(date, dates.doc_date, _SAME_PLACE_DAYS, precise=False)):
-                        place = main_place
-                people = [_person(p, cast) for p in participants]
-                key = (frozenset(fold(p.name) for p in people), trig_date.iso if trig_date else None)
-                if any(key[1] == k[1] and key[0] <= k[0] for k in seen):
-                    last_participants = participants  # the same meeting told again
-                    continue
-                seen.append(key)
-                last_participants = participants
-                same = next((k for k, m in enumerate(meetings) if m.evidence == text and m.date == trig_date
-                             and len({fold(p.name) for p in m.participants} & key[0]) >= 2), None) \
-                    if i == 0 or _ONE_EVENT.match(text[trig.start:trig.end]) or _GOES_ON.match(text[trig.start:trig.end]) \
-                    else None
-                if same is not None:
-                    # one sentence, one multilateral event: "signed ... attended by ..." (but "met A,
-                    # and later held a trilateral meeting with A and B" is a second meeting)
-                    merged = _unique([*meetings[same].participants, *people])
-                    meetings[same] = Meeting(tuple(merged), trig_date, meetings[same].place, meetings[same].format,
-                                             text, meetings[same].planned)
-                    continue
-                meetings.append(Meeting(tuple(people), trig_date, place, fmt, text, trig_planned))
-                last_format = fmt
-        if date is not None and not planned:
-            last_date = date
-        if subject:
-            meeting_subject = subject
-        last_subject = subject or last_subject
-    return meetings
+                stop = min(stop, next_subject.start - c.sent.start)  # "..., while Putin met Y": Putin is no side
+        return stop
+
+    def _objects(self, c: _Clause, trig: _Trigger, stop: int) -> list:
+        """The people a phrase meets: named after it (not a possessor, not in a ", who ..." aside),
+        or "them" / "him" of the sentences before."""
+        text, at = c.text, c.sent.start
+        asides = [(a.start(), a.end()) for a in context.ASIDE.finditer(text, trig.end)]
+        objects = _unique(c.identity(r) for r in c.refs if trig.end <= r.start - at < stop
+                          and not _POSSESSOR.match(text, r.end - at)
+                          and not any(a < r.start - at < b for a, b in asides))
+        region = text[trig.start:stop]
+        if _THEM.search(region) and self.last_participants:
+            objects = _unique([*self.last_participants, *objects])
+        elif _HIM.search(region) and self.last_subject and not objects:
+            objects = list(self.last_subject)
+        return objects
+
+    def _sides(self, c: _Clause, i: int, objects: list) -> list[list]:
+        """Who meets the objects: the phrase's own subject, the sentence's, or the article's."""
+        own_subject = _subject_before(c.refs, c.sent, c.text, c.triggers[i]) if i > 0 else None
+        sides = [[c.identity(own_subject)]] if own_subject is not None else [c.subject] if c.subject else []
+        if c.pronoun_subject and len(objects) >= 2:
+            sides = []  # "At his meeting with X, Mr Putin noted": the owner is named after
+        before = c.text[:c.triggers[0].start]
+        if not c.subject and len(objects) < 2 and self.protagonist is not None and not _GROUP.search(before):
+            # "During the meeting with X, ..." in an article about someone: they met X (but "The
+            # heads of delegation were received by X" is a group the article does not name)
+            sides = [[self.protagonist]] if not has_pronoun(before) or not self.last_subject else [self.last_subject]
+        return sides
+
+    def _place(self, c: _Clause, i: int, stop: int, fmt: str) -> str | None:
+        if fmt != "in-person":
+            return None
+        trig, doc_date = c.triggers[i], self.dates.doc_date
+        # a later phrase names its own city: "..., when they met in Moscow"
+        place = (i > 0 and _in_city(c.text[trig.start:stop], self.lexicon)) or c.city
+        if place is None and c.clause_date is None:
+            place = _earlier_city(self.sentences, c.n, self.lexicon, self.dateline_city)
+        if place is None and (c.date is None or doc_date is None
+                              or context.near(c.date, doc_date, _SAME_PLACE_DAYS, precise=False)):
+            place = self.main_place
+        return place
+
+    def _record(self, c: _Clause, i: int, participants: list, date: PartialDate | None, place: str | None,
+                fmt: str, planned: bool) -> None:
+        """Keep a meeting, unless told already; merge one sentence's multilateral event."""
+        trig, text = c.triggers[i], c.text
+        people = [_person(p, self.cast) for p in participants]
+        key = (frozenset(fold(p.name) for p in people), date.iso if date else None)
+        self.last_participants = participants
+        if any(key[1] == k[1] and key[0] <= k[0] for k in self.seen):
+            return  # the same meeting told again
+        self.seen.append(key)
+        phrase = text[trig.start:trig.end]
+        same = next((k for k, m in enumerate(self.meetings) if m.evidence == text and m.date == date
+                     and len({fold(p.name) for p in m.participants} & key[0]) >= 2), None) \
+            if i == 0 or _ONE_EVENT.match(phrase) or _GOES_ON.match(phrase) else None
+        if same is not None:
+            # one sentence, one multilateral event: "signed ... attended by ..." (but "met A, and
+            # later held a trilateral meeting with A and B" is a second meeting)
+            old = self.meetings[same]
+            self.meetings[same] = Meeting(tuple(_unique([*old.participants, *people])), date, old.place, old.format,
+                                          text, old.planned)
+            return
+        self.meetings.append(Meeting(tuple(people), date, place, fmt, text, planned))
+        self.last_format = fmt
 
 
 # Words that make one meeting of a leader and several others: "a trilateral meeting", "together".
