@@ -234,15 +234,42 @@ def _name_for_acronym(text: str, acronym: str) -> str:
 
 
 def find_people(article: Article, sentences: list[Sentence], lexicon: Lexicon) -> Cast:
-    cast = Cast(organizations=defined_organizations(article.body))
-    pats = _patterns(lexicon)
-    by_key: dict[str, int] = {}  # folded full name -> index
-    by_alias: dict[str, int] = {}  # folded alias -> index (latest introduced wins)
+    """The article's people and every place that refers to one of them (by name, surname, alias
+    or role). The headline introduces people too ("Vladimir Putin attends SCO summit ..."), but its
+    offsets are outside the body, so it adds no references."""
+    reader = _CastReader(article, lexicon)
+    reader.sentence(Sentence(-len(article.headline) - 1, -1, article.headline, -1), headline=True)
+    for sent in sentences:
+        reader.sentence(sent)
+    _link_roles_to_people(reader.cast, lexicon)
+    reader.cast.refs.sort(key=lambda r: r.start)
+    return reader.cast
 
-    def introduce(name: str, role: str | None, org: str | None) -> int:
-        key = fold(name)
-        if key in by_key:
-            i = by_key[key]
+
+class _CastReader:
+    """Builds the cast sentence by sentence: names in capitalised runs, then roles that stand
+    for a person ("the Secretary-General"), then bare roles of official readouts."""
+
+    def __init__(self, article: Article, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.cast = Cast(organizations=defined_organizations(article.body))
+        self.pats = _patterns(lexicon)
+        self.by_key: dict[str, int] = {}  # folded full name -> index
+        self.by_alias: dict[str, int] = {}  # folded alias -> index (latest introduced wins)
+
+    def sentence(self, sent: Sentence, headline: bool = False) -> None:
+        taken: list[tuple[int, int]] = []
+        for run in _CAPITALISED_RUN.finditer(sent.text):
+            self._name(sent, run, taken, headline)
+        if headline:
+            return
+        self._role_refs(sent, taken)
+        self._bare_roles(sent, taken)
+
+    def introduce(self, name: str, role: str | None, org: str | None) -> int:
+        key, cast, lexicon = fold(name), self.cast, self.lexicon
+        if key in self.by_key:
+            i = self.by_key[key]
             p = cast.people[i]
             if (p.role is None and role) or (p.organization is None and org):
                 cast.people[i] = replace(p, role=p.role or role, organization=p.organization or org,
@@ -251,110 +278,124 @@ def find_people(article: Article, sentences: list[Sentence], lexicon: Lexicon) -
         # "Vladimir Norov" after "Norov" alone cannot happen (no evidence); a longer form of a
         # known name ("William Lacy Swing" after "William Swing") is the same person
         for alias in _aliases(name, lexicon):
-            i = by_alias.get(fold(alias))
+            i = self.by_alias.get(fold(alias))
             if i is not None and set(fold(cast.people[i].name).split()) <= set(key.split()):
-                by_key[key] = i
+                self.by_key[key] = i
                 return i
         cast.people.append(Person(name, role, org, _aliases(name, lexicon),
                                   _org_aliases(org, lexicon, cast.organizations)))
         i = len(cast.people) - 1
-        by_key[key] = i
+        self.by_key[key] = i
         for alias in _aliases(name, lexicon):
-            by_alias[fold(alias)] = i
+            self.by_alias[fold(alias)] = i
         return i
 
-    # the headline introduces people too ("Vladimir Putin attends SCO summit ..."), but its
-    # offsets are outside the body, so it adds no references
-    headline = Sentence(-len(article.headline) - 1, -1, article.headline, -1)
-    for sent in [headline, *sentences]:
+    # ---- names -------------------------------------------------------------------------------
+
+    def _name(self, sent: Sentence, run: re.Match, taken: list, headline: bool) -> None:
         text = sent.text
-        taken: list[tuple[int, int]] = []
-        for run in _CAPITALISED_RUN.finditer(text):
-            words = _words(run.group(0))
-            lo, hi = _strip_non_names(run.group(0), lexicon)
-            if hi <= lo:
-                continue
-            # character offsets of the kept words inside the run
-            starts = [m.start() for m in re.finditer(r"\S+", run.group(0))]
-            n_start = run.start() + starts[lo]
-            n_end = run.start() + starts[hi - 1] + len(words[hi - 1])
-            name = text[n_start:n_end]
-            if name.endswith(("'s", "\u2019s")):
-                name = name[:-2]
-                n_end -= 2
-            before = text[:n_start]
-            after = text[n_end:]
-            key = fold(name)
-            n_words = len(name.split())
-            role = org = None
-            evidence = False
-            role_m = None
-            window = before[-120:]
-            for m in pats["role"].finditer(window):
-                role_m = m
-            gap = window[role_m.end():] if role_m is not None else None
-            if role_m is not None and (not gap.strip() or _title_gap(gap, pats, lexicon)):
-                evidence = True
-                role = role_m.group(0)
-                org = _org_from_prefix(window[:role_m.start()], lexicon, cast.organizations)
-                of_org = re.match(r"^\s*of\s+(?:the\s+)?([A-Z][\w' -]+?)\s*$", gap)
-                if of_org:
-                    org = lexicon.countries.get(of_org.group(1), of_org.group(1))
-            elif pats["title_end"].search(window[-40:]) or _POSSESSIVE_APPOSITION.search(window[-60:]):
-                evidence = True
-            after_m = pats["role_after"].match(after)
-            if after_m:
-                evidence = True
-                role = role or after_m.group("role")
-                org = org or _org_from_rest(after_m.group("rest"), lexicon)
-            of_country = re.match(r"^\s+of\s+(?:the\s+)?([A-Z][\w ]+?)(?=[,.;)]|\s+and\b|\s*$)", after)
-            if of_country and of_country.group(1) in lexicon.countries:
-                evidence = True
-                org = org or lexicon.countries[of_country.group(1)]
-            next_word = re.match(r"^\s+(?:also\s+|then\s+|later\s+)?([a-z]+)", after)
-            if not evidence and n_words >= 2 and next_word and next_word.group(1) in lexicon.person_verbs:
-                evidence = True  # "Vladimir Norov noted ..."
-            first_word = name.split()[0]
-            # "Xi Jinping", and the three-word names of Vietnam and Korea ("Le Luong Minh")
-            known_first = first_word in lexicon.given_names or (n_words in (2, 3) and first_word in lexicon.family_name_first)
-            if not evidence and 2 <= n_words <= 4 and known_first:
-                evidence = True  # "Almazbek Atambayev, Vladimir Putin and Emomali Rahmon"
-            if role is None and role_m is not None and known_first and re.fullmatch(
-                    r"\s*of\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+(?:of\s+)?){1,5}", gap or ""):
-                # "Premier of the State Council Li Qiang": the role, its body, then the name
-                role = role_m.group(0)
-                org = gap.strip()[3:].strip().removeprefix("the ").strip()
-            if key in by_key:
-                i = introduce(name, role, org)
-            elif evidence and n_words >= 2:
-                i = introduce(name, role, org)
-            elif n_words == 1 and key in by_alias:
-                i = by_alias[key]
-            elif n_words >= 2 and fold(name.split()[-1]) in by_alias and set(key.split()) & set(
-                    fold(cast.people[by_alias[fold(name.split()[-1])]].name).split()) == set(key.split()):
-                i = by_alias[fold(name.split()[-1])]
-            else:
-                continue
-            if sent is not headline:
-                cast.refs.append(PersonRef(sent.start + n_start, sent.start + n_end, i))
-            taken.append((n_start, n_end))
-        for m in pats["role_ref"].finditer(text if sent is not headline else ""):
+        words = _words(run.group(0))
+        lo, hi = _strip_non_names(run.group(0), self.lexicon)
+        if hi <= lo:
+            return
+        # character offsets of the kept words inside the run
+        starts = [m.start() for m in re.finditer(r"\S+", run.group(0))]
+        n_start = run.start() + starts[lo]
+        n_end = run.start() + starts[hi - 1] + len(words[hi - 1])
+        name = text[n_start:n_end]
+        if name.endswith(("'s", "\u2019s")):
+            name = name[:-2]
+            n_end -= 2
+        evidence, role, org = self._evidence(text[:n_start], text[n_end:], name)
+        i = self._who(name, evidence, role, org)
+        if i is None:
+            return
+        if not headline:
+            self.cast.refs.append(PersonRef(sent.start + n_start, sent.start + n_end, i))
+        taken.append((n_start, n_end))
+
+    def _evidence(self, before: str, after: str, name: str) -> tuple[bool, str | None, str | None]:
+        """(is it a person's name, their role, their organisation) from the words around it."""
+        pats, lexicon, cast = self.pats, self.lexicon, self.cast
+        n_words = len(name.split())
+        role = org = None
+        evidence = False
+        role_m = None
+        window = before[-120:]
+        for m in pats["role"].finditer(window):
+            role_m = m
+        gap = window[role_m.end():] if role_m is not None else None
+        if role_m is not None and (not gap.strip() or _title_gap(gap, pats, lexicon)):
+            evidence = True
+            role = role_m.group(0)
+            org = _org_from_prefix(window[:role_m.start()], lexicon, cast.organizations)
+            of_org = re.match(r"^\s*of\s+(?:the\s+)?([A-Z][\w' -]+?)\s*$", gap)
+            if of_org:
+                org = lexicon.countries.get(of_org.group(1), of_org.group(1))
+        elif pats["title_end"].search(window[-40:]) or _POSSESSIVE_APPOSITION.search(window[-60:]):
+            evidence = True
+        after_m = pats["role_after"].match(after)
+        if after_m:
+            evidence = True
+            role = role or after_m.group("role")
+            org = org or _org_from_rest(after_m.group("rest"), lexicon)
+        of_country = re.match(r"^\s+of\s+(?:the\s+)?([A-Z][\w ]+?)(?=[,.;)]|\s+and\b|\s*$)", after)
+        if of_country and of_country.group(1) in lexicon.countries:
+            evidence = True
+            org = org or lexicon.countries[of_country.group(1)]
+        next_word = re.match(r"^\s+(?:also\s+|then\s+|later\s+)?([a-z]+)", after)
+        if not evidence and n_words >= 2 and next_word and next_word.group(1) in lexicon.person_verbs:
+            evidence = True  # "Vladimir Norov noted ..."
+        first_word = name.split()[0]
+        # "Xi Jinping", and the three-word names of Vietnam and Korea ("Le Luong Minh")
+        known_first = first_word in lexicon.given_names or (n_words in (2, 3) and first_word in lexicon.family_name_first)
+        if not evidence and 2 <= n_words <= 4 and known_first:
+            evidence = True  # "Almazbek Atambayev, Vladimir Putin and Emomali Rahmon"
+        if role is None and role_m is not None and known_first and re.fullmatch(
+                r"\s*of\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+(?:of\s+)?){1,5}", gap or ""):
+            # "Premier of the State Council Li Qiang": the role, its body, then the name
+            role = role_m.group(0)
+            org = gap.strip()[3:].strip().removeprefix("the ").strip()
+        return evidence, role, org
+
+    def _who(self, name: str, evidence: bool, role: str | None, org: str | None) -> int | None:
+        """The cast index a name refers to: a known person, a new one, or none."""
+        key, n_words = fold(name), len(name.split())
+        if key in self.by_key:
+            return self.introduce(name, role, org)
+        if evidence and n_words >= 2:
+            return self.introduce(name, role, org)
+        if n_words == 1 and key in self.by_alias:
+            return self.by_alias[key]
+        surname = fold(name.split()[-1])
+        if n_words >= 2 and surname in self.by_alias and set(key.split()) & set(
+                fold(self.cast.people[self.by_alias[surname]].name).split()) == set(key.split()):
+            return self.by_alias[surname]
+        return None
+
+    # ---- roles -------------------------------------------------------------------------------
+
+    def _role_refs(self, sent: Sentence, taken: list) -> None:
+        """"the Secretary-General", "the SCO Secretary General": a role standing for its holder."""
+        text, cast = sent.text, self.cast
+        for m in self.pats["role_ref"].finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if re.search(r"\b(?:under|to)\s+$", text[:m.start()]):
                 continue  # "the Academy ... under the President of Tajikistan" names an institution
             role = m.group("role")
             org_words = (m.group("org") or "").strip()
-            org = _org_from_prefix(org_words, lexicon, cast.organizations) if org_words else None
+            org = _org_from_prefix(org_words, self.lexicon, cast.organizations) if org_words else None
             i = _resolve_role(cast, role, org)
             written = f"{org_words} {role}".strip()
             cast.refs.append(PersonRef(sent.start + m.start(), sent.start + m.end(), i, written, role, org))
             taken.append((m.start(), m.end()))
-        if sent is headline:
-            continue
-        for m in pats["role"].finditer(text):
-            # a bare role standing for its holder, as official readouts write: "Prime Minister then
-            # met President Vladimir Putin", "Prime Minister and President Jeenbekov held talks"
+
+    def _bare_roles(self, sent: Sentence, taken: list) -> None:
+        """A bare role standing for its holder, as official readouts write: "Prime Minister then
+        met President Vladimir Putin", "Prime Minister and President Jeenbekov held talks"."""
+        text = sent.text
+        for m in self.pats["role"].finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             before, after = text[:m.start()], text[m.end():]
@@ -362,13 +403,10 @@ def find_people(article: Article, sentences: list[Sentence], lexicon: Lexicon) -
                 continue  # "Indian Prime Minister", "the Prime Minister" (handled above)
             if re.match(r"^\s+(?:of\b|[A-Z])|^-", after):
                 continue  # "Prime Minister of India ...", "President Xi"
-            i = _resolve_role(cast, m.group(0), None)
+            i = _resolve_role(self.cast, m.group(0), None)
             if i is not None:
-                cast.refs.append(PersonRef(sent.start + m.start(), sent.start + m.end(), i, m.group(0),
-                                           m.group(0), None))
-    _link_roles_to_people(cast, lexicon)
-    cast.refs.sort(key=lambda r: r.start)
-    return cast
+                self.cast.refs.append(PersonRef(sent.start + m.start(), sent.start + m.end(), i, m.group(0),
+                                                m.group(0), None))
 
 
 def _link_roles_to_people(cast: Cast, lexicon: Lexicon) -> None:
