@@ -494,78 +494,104 @@ def _place(text: str, f: _Found, lexicon: Lexicon, reported: bool, dated_here: b
 
 def find_agreements(article: Article, sentences: list[Sentence], cast: Cast, dates: ArticleDates,
                     lexicon: Lexicon) -> list[Agreement]:
-    by_sentence: dict[int, list[DateMention]] = group_by_sentence(sentences, dates.event_mentions())
-
-    main_place = main_place_of(sentences, dates, lexicon)
-    # "SCO leaders ... adopt the Moscow Declaration": the headline tells which instruments the
-    # main event signed or adopted, however the body goes on to name them
-    headline_signed = {title_key(f.title) for f in _find_in_sentence(article.headline, cast, lexicon)
-                       if _is_reported(article.headline, f)}
-    out: list[Agreement] = []
-    keys: dict[str, int] = {}
+    """Every instrument the article names, once each, dated and placed by its own clause."""
+    reader = _AgreementReader(article, sentences, cast, dates, lexicon)
     for n, sent in enumerate(sentences):
-        found = sorted(_find_in_sentence(sent.text, cast, lexicon), key=lambda f: f.start)
+        reader.sentence(n, sent)
+    return reader.out
+
+
+class _AgreementReader:
+    """Finds the instruments of each sentence, gives each its date and place (a listed one shares
+    the one before it), then keeps it or merges it with an earlier mention of the same one."""
+
+    def __init__(self, article: Article, sentences: list[Sentence], cast: Cast, dates: ArticleDates,
+                 lexicon: Lexicon):
+        self.sentences, self.cast, self.dates, self.lexicon = sentences, cast, dates, lexicon
+        self.by_sentence: dict[int, list[DateMention]] = group_by_sentence(sentences, dates.event_mentions())
+        self.main_place = main_place_of(sentences, dates, lexicon)
+        # "SCO leaders ... adopt the Moscow Declaration": the headline tells which instruments the
+        # main event signed or adopted, however the body goes on to name them
+        self.headline_signed = {title_key(f.title) for f in _find_in_sentence(article.headline, cast, lexicon)
+                                if _is_reported(article.headline, f)}
+        self.out: list[Agreement] = []
+        self.keys: dict[str, int] = {}
+
+    def sentence(self, n: int, sent: Sentence) -> None:
+        found = sorted(_find_in_sentence(sent.text, self.cast, self.lexicon), key=lambda f: f.start)
         previous: tuple[bool, PartialDate | None, str | None] = (False, None, None)
         for k, f in enumerate(found):
             nested = any(o is not f and o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end)
                          for o in found)
-            lo = max((o.end for o in found if o.end <= f.start), default=0)
-            hi = min((o.start for o in found if o.start >= f.end), default=len(sent.text))
             listed = k > 0 and (found[k - 1].start, found[k - 1].end) == (f.start, f.end) or k > 0 and re.fullmatch(
                 r"\s*(?:,|and|,\s*and)?\s*(?:the\s+|an?\s+)?", sent.text[found[k - 1].end:f.start] or "-")
             if nested:
-                reported, date, place = False, _clause_date([], sent, f), None
+                told = (False, _clause_date([], sent, f), None)
             elif listed and (previous[0] or previous[1] is not None):
-                reported, date, place = previous  # "signed the Astana Declaration, the SCO Convention ... and ..."
+                told = previous  # "signed the Astana Declaration, the SCO Convention ... and ..."
             else:
-                background = any(m.date.year_source == "text" for m in by_sentence.get(n, []))
-                reported = (_is_reported(sent.text, f, background) or title_key(f.title) in headline_signed) \
-                    and not is_future(sent.text, f.start)
-                if any(o is not f and f.start < o.start < f.end for o in found):
-                    hi = f.start  # "a plan for implementing the Treaty on ..., signed in 2007": the treaty's date
-                clause_end = _CLAUSE_BREAK.search(sent.text, f.end)
-                if clause_end and clause_end.start() < hi:
-                    hi = clause_end.start()
-                date = _clause_date(by_sentence.get(n, []), sent, f, lo, hi)
-                dated_here = date is not None
-                if date is None and reported:
-                    # as for meetings: "on Saturday", the day the previous sentence told, or the main date
-                    date = own_date([], sent.text, None, dates.doc_date)
-                    if date is None and n > 0 and sentences[n - 1].paragraph == sent.paragraph:
-                        # the day the previous sentence told, when it is no more than the main date's
-                        # episode stated less precisely ("met on 4-5 May ... ended with the signing")
-                        earlier = own_date(by_sentence.get(n - 1, []), sentences[n - 1].text, 0, dates.doc_date)
-                        date = earlier if earlier is not None and near(earlier, dates.doc_date) \
-                            and not _covers(by_sentence.get(n - 1, []), dates.doc_date) else None
-                    date = date or dates.doc_date
-                place = _place(sent.text, f, lexicon, reported, dated_here, lo, hi,
-                               main_place if date == dates.doc_date or date is None or
-                               near(date, dates.doc_date) else None)
-            previous = (reported, date, place)
-            parties = tuple(dict.fromkeys(_acronym(p, cast.organizations, lexicon) for p in f.parties))
-            if re.match(r"^\w+ with ", f.title) and len(parties) == 1:
-                f.title = f"{f.kind.title()} with {parties[0]}"
-            f.title = _trim_title(f.title, lexicon)
-            of_year = _OF_YEAR.search(f.title)
-            if date is None and of_year:
-                date = PartialDate(int(of_year.group(1)))  # "the treaty of 2001"
-            agreement = Agreement(f.title, f.kind, parties, date, place, sent.text,
-                                  reported and (date is None or date == dates.doc_date))
-            key = f"{f.kind}|{title_key(f.title)}"
-            alt = f"{f.kind}|{'+'.join(sorted(fold(p) for p in parties))}" if len(parties) >= 2 else None
-            same = keys.get(key) if key in keys else keys.get(alt) if alt else None
-            if same is None and parties and not _own_words(f.title, f.kind, parties):
-                # "the memorandum with the FAO" after "the Memorandum ... between the SCO and the FAO"
-                same = next((k for k, a in enumerate(out) if a.kind == f.kind and a.parties and
-                             {fold(p) for p in parties} <= {fold(p) for p in a.parties}), None)
-            if same is not None:
-                out[same] = _richer(out[same], agreement)
-                continue
-            keys[key] = len(out)
-            if alt:
-                keys.setdefault(alt, len(out))
-            out.append(agreement)
-    return out
+                told = self._when_and_where(n, sent, f, found)
+            previous = told
+            self._keep(sent, f, *told)
+
+    def _when_and_where(self, n: int, sent: Sentence, f: _Found, found: list[_Found]):
+        """(reported here, date, place) of one instrument from its own clause."""
+        dates, text = self.dates, sent.text
+        lo = max((o.end for o in found if o.end <= f.start), default=0)
+        hi = min((o.start for o in found if o.start >= f.end), default=len(text))
+        background = any(m.date.year_source == "text" for m in self.by_sentence.get(n, []))
+        reported = (_is_reported(text, f, background) or title_key(f.title) in self.headline_signed) \
+            and not is_future(text, f.start)
+        if any(o is not f and f.start < o.start < f.end for o in found):
+            hi = f.start  # "a plan for implementing the Treaty on ..., signed in 2007": the treaty's date
+        clause_end = _CLAUSE_BREAK.search(text, f.end)
+        if clause_end and clause_end.start() < hi:
+            hi = clause_end.start()
+        date = _clause_date(self.by_sentence.get(n, []), sent, f, lo, hi)
+        dated_here = date is not None
+        if date is None and reported:
+            date = self._reported_date(n, sent)
+        main_place = self.main_place if date == dates.doc_date or date is None or near(date, dates.doc_date) else None
+        return reported, date, _place(text, f, self.lexicon, reported, dated_here, lo, hi, main_place)
+
+    def _reported_date(self, n: int, sent: Sentence) -> PartialDate | None:
+        """A signing told without a date: "on Saturday", the day the previous sentence told (when
+        no more than the main date's episode said less precisely: "met on 4-5 May ... ended with
+        the signing"), or the main date."""
+        doc_date = self.dates.doc_date
+        date = own_date([], sent.text, None, doc_date)
+        if date is None and n > 0 and self.sentences[n - 1].paragraph == sent.paragraph:
+            before = self.by_sentence.get(n - 1, [])
+            earlier = own_date(before, self.sentences[n - 1].text, 0, doc_date)
+            date = earlier if earlier is not None and near(earlier, doc_date) and not _covers(before, doc_date) \
+                else None
+        return date or doc_date
+
+    def _keep(self, sent: Sentence, f: _Found, reported: bool, date: PartialDate | None, place: str | None) -> None:
+        cast, lexicon = self.cast, self.lexicon
+        parties = tuple(dict.fromkeys(_acronym(p, cast.organizations, lexicon) for p in f.parties))
+        if re.match(r"^\w+ with ", f.title) and len(parties) == 1:
+            f.title = f"{f.kind.title()} with {parties[0]}"
+        f.title = _trim_title(f.title, lexicon)
+        of_year = _OF_YEAR.search(f.title)
+        if date is None and of_year:
+            date = PartialDate(int(of_year.group(1)))  # "the treaty of 2001"
+        agreement = Agreement(f.title, f.kind, parties, date, place, sent.text,
+                              reported and (date is None or date == self.dates.doc_date))
+        key = f"{f.kind}|{title_key(f.title)}"
+        alt = f"{f.kind}|{'+'.join(sorted(fold(p) for p in parties))}" if len(parties) >= 2 else None
+        same = self.keys.get(key) if key in self.keys else self.keys.get(alt) if alt else None
+        if same is None and parties and not _own_words(f.title, f.kind, parties):
+            # "the memorandum with the FAO" after "the Memorandum ... between the SCO and the FAO"
+            same = next((k for k, a in enumerate(self.out) if a.kind == f.kind and a.parties and
+                         {fold(p) for p in parties} <= {fold(p) for p in a.parties}), None)
+        if same is not None:
+            self.out[same] = _richer(self.out[same], agreement)
+            return
+        self.keys[key] = len(self.out)
+        if alt:
+            self.keys.setdefault(alt, len(self.out))
+        self.out.append(agreement)
 
 
 def _own_words(title: str, kind: str, parties) -> set[str]:
