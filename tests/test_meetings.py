@@ -323,3 +323,28 @@ def test_three_word_family_name_first_names_are_people():
     body = ("On 20 May 2016 the secretaries general of the SCO and ASEAN, Rashid Alimov and Le Luong Minh, held "
             "talks in Sochi.")
     assert meetings(body) == [("2016-05-20", ["Rashid Alimov", "Le Luong Minh"], "Sochi", "in-person")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # counterparts the text names only by their country's office: the office as written
+    pytest.param("On 5 May 2023 Kazakh Foreign Minister Murat Nurtleu met the defence minister of Kyrgyzstan in "
+                 "Astana.", [("2023-05-05", ["Murat Nurtleu", "defence minister of Kyrgyzstan"], "Astana",
+                              "in-person")], id="office-of-country"),
+    pytest.param("On 15 September 2022 Russian President Vladimir Putin met Kyrgyz President Sadyr Japarov and, "
+                 "separately, Turkmenistan's president in Samarkand.",
+                 [("2022-09-15", ["Vladimir Putin", "Sadyr Japarov"], "Samarkand", "in-person"),
+                  ("2022-09-15", ["Vladimir Putin", "Turkmenistan's president"], "Samarkand", "in-person")],
+                 id="country-s-office"),
+    # the office holder the article named is the one met
+    pytest.param("On 16 September 2022 Kyrgyz President Sadyr Japarov arrived in Samarkand. Pakistani Prime "
+                 "Minister Shehbaz Sharif held a separate meeting with the President of Kyrgyzstan.",
+                 [("2022-09-16", ["Shehbaz Sharif", "Sadyr Japarov"], "Samarkand", "in-person")],
+                 id="office-resolved"),
+    # an institution named after an office is no one
+    pytest.param("On 24 May 2022 SCO Secretary-General Zhang Ming visited the Academy under the President of "
+                 "Tajikistan in Dushanbe and met its rector, Abdukhalil Ghafurzoda.",
+                 [("2022-05-24", ["Zhang Ming", "Abdukhalil Ghafurzoda"], "Dushanbe", "in-person")],
+                 id="institution"),
+])
+def test_counterparts_named_by_office(body, expected):
+    assert meetings(body) == expected

@@ -60,6 +60,7 @@ class PersonRef:
     role_text: str | None = None  # "SCO Secretary General" for a mention by role
     role: str | None = None
     org: str | None = None
+    office: bool = False  # an office of a named country ("the President of Kyrgyzstan"): never linked later
 
 
 @dataclass
@@ -87,6 +88,9 @@ class Cast:
 def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     roles = "|".join(re.escape(r) for r in lexicon.roles)
     titles = "|".join(re.escape(t) for t in lexicon.titles)
+    lowered = sorted({r.lower() for r in lexicon.roles}, key=len, reverse=True)
+    lower_roles = "|".join(re.escape(r) for r in lowered)
+    countries = "|".join(re.escape(c) for c in sorted(lexicon.countries, key=len, reverse=True))
     modifier = r"(?:(?:Deputy|Vice|Acting|First|Former|former|Interim|then|Senior|Principal)\s+)*"
     return {
         # "SCO Secretary-General", "Chinese President", "Prime Minister of India"
@@ -101,6 +105,13 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         # "the Secretary-General", "the SCO Secretary General", "the Vice Minister" with no name
         "role_ref": re.compile(rf"\b[Tt]he\s+(?P<org>(?:[A-Z][\w'\u2019-]*\s+){{0,3}}?)(?P<role>{modifier}(?:{roles}))"
                                rf"(?![\w-])(?!\s+(?:of\s+)?[A-Z][a-z])"),
+        # an office named by its country and no person: "the President of Kyrgyzstan", "the defence
+        # minister of Kyrgyzstan", "Turkmenistan's president" ("the Russian minister" is left out:
+        # news uses it to refer back to a minister it has named)
+        "office_of": re.compile(rf"\b[Tt]he\s+(?P<role>{lower_roles})\s+of\s+(?:the\s+)?(?P<country>{countries})"
+                                rf"(?![\w-])(?-i:(?!\s*,?\s+[A-Z][a-z]))", re.IGNORECASE),
+        "country_office": re.compile(rf"\b(?P<country>{countries})['\u2019]s\s+"
+                                     rf"(?P<role>{lower_roles})(?![\w-])(?!\s*,?\s+[A-Z][a-z])"),
     }
 
 
@@ -390,6 +401,18 @@ class _CastReader:
             written = f"{org_words} {role}".strip()
             cast.refs.append(PersonRef(sent.start + m.start(), sent.start + m.end(), i, written, role, org))
             taken.append((m.start(), m.end()))
+        for name in ("office_of", "country_office"):
+            for m in self.pats[name].finditer(text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                country = self.lexicon.countries.get(m.group("country"))
+                if country is None or re.search(r"\b(?:under|to|of)\s+$", text[:m.start()]):
+                    continue  # "the Academy ... under the President of Tajikistan" names an institution
+                written = m.group(0)[4:] if m.group(0)[:4].lower() == "the " else m.group(0)
+                i = _resolve_office(cast, m.group("role"), country) if name == "office_of" else None
+                cast.refs.append(PersonRef(sent.start + m.start(), sent.start + m.end(), i, written,
+                                           m.group("role"), country, office=True))
+                taken.append((m.start(), m.end()))
 
     def _bare_roles(self, sent: Sentence, taken: list) -> None:
         """A bare role standing for its holder, as official readouts write: "Prime Minister then
@@ -413,26 +436,26 @@ def _link_roles_to_people(cast: Cast, lexicon: Lexicon) -> None:
     """Resolve role mentions written before the name they stand for. When the article names
     exactly one person without a role and refers to one unresolved role, they are the same
     ("the SCO Secretary-General took part ..." then "Vladimir Norov focused on ...")."""
-    pending = [r for r in cast.refs if r.key is None and r.role_text]
+    pending = [r for r in cast.refs if r.key is None and r.role_text and not r.office]
     if not pending:
         return
     for n, ref in enumerate(cast.refs):
-        if ref.key is None and ref.role_text:
+        if ref.key is None and ref.role_text and not ref.office:
             i = _resolve_role(cast, ref.role, ref.org)
             if i is not None:
                 cast.refs[n] = replace(ref, key=i)
-    pending = {r.role_text for r in cast.refs if r.key is None and r.role_text}
+    pending = {r.role_text for r in cast.refs if r.key is None and r.role_text and not r.office}
     roleless = [i for i, p in enumerate(cast.people) if not p.role]
     if len(roleless) != 1 or len({fold(t) for t in pending}) != 1:
         return
     i = roleless[0]
-    ref = next(r for r in cast.refs if r.key is None and r.role_text)
+    ref = next(r for r in cast.refs if r.key is None and r.role_text and not r.office)
     p = cast.people[i]
     org = p.organization or ref.org
     cast.people[i] = replace(p, role=ref.role, organization=org,
                              org_aliases=_org_aliases(org, lexicon, cast.organizations))
     for n, ref in enumerate(cast.refs):
-        if ref.key is None and ref.role_text:
+        if ref.key is None and ref.role_text and not ref.office:
             cast.refs[n] = replace(ref, key=i)
 
 
@@ -460,6 +483,16 @@ def _resolve_role(cast: Cast, role: str, org: str | None) -> int | None:
                 best = i
                 break
     return best
+
+
+def _resolve_office(cast: Cast, role: str, country: str) -> int | None:
+    """The person the article named with this office of this very country, if any."""
+    want = fold(role)
+    for i, p in enumerate(cast.people):
+        if p.role and p.organization and fold(p.organization) == fold(country) and (
+                fold(p.role).endswith(want) or want.endswith(fold(p.role))):
+            return i
+    return None
 
 
 def has_pronoun(text: str) -> bool:
