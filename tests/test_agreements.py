@@ -156,3 +156,18 @@ def test_a_signing_after_a_meeting_of_two_days_takes_the_main_day():
         ("Memorandum granting dialogue partner status to Kuwait", "2023-05-05"),
         ("Memorandum granting dialogue partner status to Maldives", "2023-05-05")]
 
+
+@pytest.mark.parametrize("body, expected", [
+    # the signers before the verb are the parties; the title stays as written
+    pytest.param("On 22 October 2025 the Secretariat of the Shanghai Cooperation Organization (SCO) and the "
+                 "Roscongress Foundation signed a memorandum of understanding on congress activities.",
+                 [("memorandum", "Memorandum of understanding on congress activities",
+                   ["Secretariat of the SCO", "Roscongress Foundation"], "2025-10-22", None)], id="signers"),
+    # a spokesman's statement, and a declaration still to be adopted, are no instruments
+    pytest.param("In a statement of 5 February 2013, a spokesman for the Foreign Ministry said relations were good.",
+                 [], id="spokesman"),
+    pytest.param("On Friday the leaders are to adopt the Samarkand Declaration.", [], id="to-adopt"),
+])
+def test_signers_and_look_alikes(body, expected):
+    assert agreements(body) == expected
+

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sco_cli.extract.context import NEW_CLAUSE, city_in, is_future, main_date, main_place_of, near, own_date
+from sco_cli.extract.context import NEW_CLAUSE, WEEKDAYS, city_in, is_future, main_date, main_place_of, near, own_date
 from sco_cli.extract.dates import ArticleDates
 from sco_cli.extract.people import Cast
 from sco_cli.extract.text import Sentence, group_by_sentence
@@ -66,8 +66,10 @@ _CLAUSE_BREAK = re.compile(r",\s+and\s+|;\s*|\s+and\s+(?:also\s+)?[a-z]+ed\b")
 # Words before a mention that make it unsigned: still planned, drafted or proposed.
 _UNSIGNED = re.compile(r"\b(?:prospects?|draft(?:ed|ing)?|future|possible|potential|proposed|planned|could|would|"
                        r"will|(?-i:may)|might|expected|upcoming|forthcoming|suggested|proposal|work\s+on|studied|"
-                       r"preparations?\s+for|being|(?:is|are)\s+to\s+sign|plans?\s+to\s+sign|intends?\s+to\s+sign)\b"
+                       r"preparations?\s+for|being|(?:is|are)\s+to\s+(?:sign|adopt|approve|conclude)|(?:plans?|intends?)\s+to\s+sign)\b"
                        r"[^.;,]*$", re.IGNORECASE)
+# A statement a spokesperson makes is none of the instruments the article counts.
+_SPOKESMAN = re.compile(r"\bspokes(?:man|woman|person|people)\b|\bpress\s+secretary\b", re.IGNORECASE)
 # A kind word that heads an organisation's or a building's name: "Collective Security Treaty Organisation".
 _NAME_HEAD_AFTER = re.compile(r"^\s+(?:and\s+[A-Z][\w-]*\s+)?(?:Organi[sz]ation|Cent(?:er|re)|Hall|Secretariat|"
                               r"Committee|Office|Council|Implementation\s+Committee)\b")
@@ -201,11 +203,12 @@ def _subject_parties(before: str, cast: Cast, lexicon: Lexicon) -> list[str]:
     clause = re.split(r"[,;]\s*", before)[-1] if before.count(",") else before
     clause = re.sub(r"\b(?:signed|have|has|had|also|jointly)\b.*$", "", clause)
     clause = re.sub(r"(?:[A-Z][\w'-]*\s+){1,6}\(([A-Z][A-Za-z]{1,9})\)", r"\1", clause)  # "Name (RATS)" -> RATS
-    names = re.findall(r"\b(?:[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*)*)", clause)
+    names = re.findall(r"\b(?:[A-Z][\w'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'-]*)*)", clause)
     out = []
     for n in names:
         n = re.sub(r"^(?:The|In|On)\s+", "", n).replace("SCO's ", "").strip()
-        if not n or n in ("The", "In", "On") or n in lexicon.given_names:
+        if not n or n in ("The", "In", "On") or n in lexicon.given_names or n.split()[0] in _MONTH_WORDS \
+                or n.lower() in WEEKDAYS:
             continue
         out.append(lexicon.countries.get(n, n))
     return out
@@ -225,6 +228,8 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
             continue
         if _UNSIGNED.search(text[max(0, m.start() - 60):m.start()]):
             continue
+        if _SPOKESMAN.search(text) and lexicon.agreement_kinds[" ".join(word.lower().split())] == "statement":
+            continue  # "in a statement of 5 February, a spokesman said": no instrument
         kind = lexicon.agreement_kinds[" ".join(word.lower().split())]
         after = text[m.end():]
         if _is_plural(word, lexicon):
@@ -274,6 +279,7 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
             if quoted:
                 e += quoted.end()
         parties: list[str] = []
+        signers: list[str] = []
         if not number and not quoted:
             complement = _COMPLEMENT_START.match(text[e:])
             if complement and kind == "programme" and not _PROGRAMME_COMPLEMENT.match(text[e:]):
@@ -285,6 +291,12 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
             elif complement:
                 stop = _COMPLEMENT_END.search(text, e + complement.end())
                 e = stop.start() if stop else len(text)
+                if re.search(r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", text[:m.start()]) and \
+                        not re.match(r"\s+(?:of\s+understanding\s+)?between\b", text[m.end():]):
+                    # "The SCO Secretariat and the Roscongress Foundation signed a memorandum on ...":
+                    # the signers are its parties (its title stays as written)
+                    found_signers = _subject_parties(text[:m.start()], cast, lexicon)
+                    signers = found_signers if len(found_signers) >= 2 else []
             elif with_list:
                 found.extend(_with_items(text, s, e, kind, word, taken))
                 continue
@@ -306,7 +318,7 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
         title = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", text[s:e].strip())
         if parties and "between" not in title:
             title = f"{title} between {' and '.join(parties)}"
-        parties = parties or _parties(title, word, kind, text, lexicon, known)
+        parties = parties or signers or _parties(title, word, kind, text, lexicon, known)
         title = title[0].upper() + title[1:] if title else title
         found.append(_Found(s, e, title, kind, parties))
         taken.append((s, e))
