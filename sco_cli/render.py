@@ -365,7 +365,7 @@ def show_renderables(view: DocumentView) -> list:
     parts: list = [
         Text(clean_line(s.title), style="bold"),
         Text(f"doc_id {clean_line(s.doc_id)}   date {display_date(s.date) or '-'}"
-             f"{f' (year from {s.date.year_source})' if s.date is not None and s.date.year_source else ''}   "
+             f"{f' ({s.date.year_source})' if s.date is not None and s.date.year_source else ''}   "
              f"words {s.words}   path {clean_line(s.path)}", style="dim"),
         Text(""),
         body,

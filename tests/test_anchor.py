@@ -156,3 +156,14 @@ def test_an_inferred_year_always_agrees_with_the_stated_weekday(day, weekday, ba
     # the lead's weekday is the dateline's day or the day before it, whatever else the text says
     assert WEEKDAYS.index(weekday) in (written.weekday(), (written.weekday() - 1) % 7)
     assert found.doc_date.year_source in ("weekday", "office", "tense", "event")
+
+
+def test_an_anniversary_of_something_else_is_no_clue_without_its_year():
+    found = read("ASTANA, June 15 (Kazinform) -- The president noted that this year marks the 20th anniversary "
+                 "of Kazakhstan's independence.")
+    assert [e for e in found.evidence if e.source == "anniversary"] == []
+
+
+def test_a_period_an_instrument_covers_is_no_tense_clue():
+    found = read("ASTANA, June 15 (Kazinform) -- The leaders approved the Anti-Drug Strategy for 2011-2016.")
+    assert [e for e in found.evidence if e.source == "tense"] == []

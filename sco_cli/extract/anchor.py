@@ -101,6 +101,10 @@ def _weekday_clues(lead: Span | None, dateline: PartialDate) -> list[YearEvidenc
 # ---- tense ---------------------------------------------------------------------------------------
 
 
+# A period an instrument or a plan covers: "for 2011-2016", "until 2025", "up to 2035".
+_PERIOD_COVERED = re.compile(r"\b(?:for|until|till|through|up\s+to)\s+(?:the\s+(?:period\s+|years\s+)?)?$")
+
+
 def _tense_clues(written: list[tuple[PartialDate, Sentence, int, str]],
                  dateline: PartialDate) -> list[YearEvidence]:
     """Each year the article writes: reported ones bound the article's year from below (a dated
@@ -108,6 +112,8 @@ def _tense_clues(written: list[tuple[PartialDate, Sentence, int, str]],
     year), announced ones from above."""
     clues: dict[tuple, YearEvidence] = {}
     for date, sent, at, text in written:
+        if _PERIOD_COVERED.search(sent.text[max(0, at - 30):at]):
+            continue  # "the Strategy for 2011-2016": a period, neither past nor announced
         if tense(sent.text, at) == "future":
             key = ("future", date.year)
             clues[key] = YearEvidence("tense", None, date.year, WEIGHTS["tense"], text)
@@ -277,6 +283,14 @@ _NEXT_YEAR = re.compile(r"\bnext\s+year\b", re.IGNORECASE)
 _PREPARES = re.compile(r"\b(?:prepar\w*|ahead\s+of|approach\w*|upcoming|forthcoming)\b", re.IGNORECASE)
 
 
+# An anniversary of the SCO itself ("the tenth anniversary of the organization", "its 20th
+# anniversary"); "the 20th anniversary of Kazakhstan's independence" counts from something else.
+_OF_THE_SCO = re.compile(r"\s+of\s+(?:the\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|organi[sz]ation|grouping|"
+                         r"bloc)\b|(?!\s+of\b)", re.IGNORECASE)
+_ITS = re.compile(r"\b(?:its|the\s+(?:SCO|organi[sz]ation|grouping)['\u2019]s|SCO['\u2019]s)\s+(?:\w+\s+){0,2}$",
+                  re.IGNORECASE)
+
+
 def _ordinal(word: str) -> int | None:
     word = word.lower()
     digits = re.match(r"(\d+)", word)
@@ -323,7 +337,10 @@ def _anniversary_clues(sentences: list[Sentence], whole: str) -> list[YearEviden
         for m, n in spans:
             if not n:
                 continue
-            base = _founding_year(sent.text) or _founding_year(whole)
+            base = _founding_year(sent.text)
+            if base is None and _OF_THE_SCO.match(sent.text, m.end()) or base is None and _ITS.search(
+                    sent.text[max(0, m.start() - 40):m.start()]):
+                base = _founding_year(whole)  # the SCO's own anniversary, counted from data/sco_events.txt
             if base is None:
                 continue
             year = base + n
