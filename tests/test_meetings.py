@@ -348,3 +348,23 @@ def test_three_word_family_name_first_names_are_people():
 ])
 def test_counterparts_named_by_office(body, expected):
     assert meetings(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a later clause's own weekday
+    pytest.param("DUSHANBE, July 30, 2021 (TDI) -- Indian Defence Minister Rajnath Singh met Belarusian Defence "
+                 "Minister Viktor Khrenin on Wednesday, and on Thursday had a meeting with Tajik Defence Minister "
+                 "Sherali Mirzo.",
+                 [("2021-07-28", ["Rajnath Singh", "Viktor Khrenin"], "Dushanbe", "in-person"),
+                  ("2021-07-29", ["Rajnath Singh", "Sherali Mirzo"], "Dushanbe", "in-person")], id="own-weekday"),
+    # words of an aside do not make the next phrase planned
+    pytest.param("In Astana on 3 July 2024 Azerbaijani President Ilham Aliyev met Russian President Vladimir Putin, "
+                 "who said Moscow was ready to help, and was received by Kazakh President Kassym-Jomart Tokayev.",
+                 [("2024-07-03", ["Ilham Aliyev", "Vladimir Putin"], "Astana", "in-person"),
+                  ("2024-07-03", ["Ilham Aliyev", "Kassym-Jomart Tokayev"], "Astana", "in-person")], id="aside-ready"),
+    # a summit attended by someone is no meeting with the article's first person
+    pytest.param("On 3 July 2024 Azerbaijani President Ilham Aliyev arrived in Astana. Pakistan joined at the "
+                 "summit of 2017, which was attended by Nawaz Sharif, then prime minister.", [], id="attended-by"),
+])
+def test_later_phrases_and_attendance(body, expected):
+    assert meetings(body) == expected

@@ -218,9 +218,12 @@ class _MeetingReader:
             # (a day the story tells: "the consensus of the summit in June" is only recalled)
             earlier = context.own_date(self.mentions.get(n - 1, []), self.sentences[n - 1].text, None, doc_date)
             date = earlier if earlier is not None and earlier.precision == "day" else None
-        if date is None and _DURING_STAY.search(text) and doc_date is not None and doc_date.month:
-            # "met his counterpart during his stay": some day of the visit, so the month only
-            date = PartialDate(doc_date.year, doc_date.month, None, None, doc_date.year_source)
+        stay = _DURING_STAY.search(text)
+        visit = self.last_date if stay and stay.group("same") and self.last_date is not None else doc_date
+        if date is None and stay and visit is not None and visit.month:
+            # "met his counterpart during his stay": some day of the visit, so the month only ("the
+            # same trip": the visit the story told last)
+            date = PartialDate(visit.year, visit.month, None, None, visit.year_source)
         if date is None:
             date = self.narrative_date or doc_date
         background = date is not None and doc_date is not None and date.year != doc_date.year
@@ -254,11 +257,19 @@ class _MeetingReader:
 
     def _phrase(self, c: _Clause, i: int) -> None:
         text, triggers, trig = c.text, c.triggers, c.triggers[i]
-        # "he met A, and he was due to meet B": each phrase has its own words before it
-        planned = c.planned or (i > 0 and bool(_PLANNED.search(text[triggers[i - 1].end:trig.start])))
+        # "he met A, and he was due to meet B": each phrase has its own words before it (an aside
+        # such as ", who said Moscow was ready to help," is not among them)
+        between = context.ASIDE.sub(",", text[triggers[i - 1].end:trig.start]) if i > 0 else ""
+        planned = c.planned or bool(_PLANNED.search(between))
         stop = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
-        # "held calls on Friday ... about his meeting on Wednesday with Y": a later phrase's own date
-        date = (i > 0 and _date_after(self.mentions.get(c.n, []), text, triggers[i - 1].end, stop)) or c.date
+        # "held calls on Friday ... about his meeting on Wednesday with Y", "met A on Wednesday, and on
+        # Thursday had a meeting with B": a later phrase's own date, in its own clause
+        if i > 0:
+            clauses = [m.end() for m in _CLAUSE_START.finditer(text, triggers[i - 1].end, trig.start)]
+            start = clauses[-1] if clauses else triggers[i - 1].end
+            date = _date_after(self.mentions.get(c.n, []), text, start, stop) or c.date
+        else:
+            date = c.date
         stop = self._objects_end(c, i, stop)
         objects = self._objects(c, trig, stop)
         sides = self._sides(c, i, objects)
@@ -307,9 +318,12 @@ class _MeetingReader:
         if c.pronoun_subject and len(objects) >= 2:
             sides = []  # "At his meeting with X, Mr Putin noted": the owner is named after
         before = c.text[:c.triggers[0].start]
-        if not c.subject and len(objects) < 2 and self.protagonist is not None and not _GROUP.search(before):
+        phrase = c.text[c.triggers[i].start:c.triggers[i].end]
+        if not c.subject and len(objects) < 2 and self.protagonist is not None and not _GROUP.search(before) \
+                and not _ONE_EVENT.match(phrase):
             # "During the meeting with X, ..." in an article about someone: they met X (but "The
-            # heads of delegation were received by X" is a group the article does not name)
+            # heads of delegation were received by X" is a group the article does not name, and
+            # "the summit, which was attended by X" no meeting with the article's first person)
             sides = [[self.protagonist]] if not has_pronoun(before) or not self.last_subject else [self.last_subject]
         return sides
 
@@ -355,7 +369,8 @@ class _MeetingReader:
 _JOINT = re.compile(r"\b(?:trilateral|three-way|four-way|quadrilateral|jointly|together|joint\s+meeting|"
                     r"format|group|delegations?)\b", re.IGNORECASE)
 # A meeting dated only by the visit it took place in.
-_DURING_STAY = re.compile(r"\bduring\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:stay|visit|trip|tour)\b", re.IGNORECASE)
+_DURING_STAY = re.compile(r"\bduring\s+(?:his|her|their|the)\s+(?P<same>same\s+)?(?:\w+\s+)?(?:stay|visit|trip|tour)\b",
+                          re.IGNORECASE)
 # A group the article does not name as the subject: "The heads of delegation were received by X".
 _GROUP = re.compile(r"\b[Tt]he\s+(?:\w+\s+){0,2}(?:heads|leaders|ministers|participants|delegations|members|"
                     r"delegates|ambassadors|officials|secretaries|representatives)\b")
@@ -377,6 +392,8 @@ def _one_by_one(subject: list, objects: list, text: str, trig: _Trigger, cast: C
     return all(sides) and len({fold(s) for s in sides}) == len(sides)
 
 
+# Where a later clause of the sentence starts: "..., and on Thursday had a meeting with B".
+_CLAUSE_START = re.compile(r",\s+(?:and|but|while|then)\s+|;\s*")
 # "received A and, separately, B": one meeting with each.
 _SEPARATELY = re.compile(r"\b(?:separately|one\s+by\s+one|in\s+turn)\b")
 # Words that may stand between a new subject and its phrase: "while Putin also met ...".
