@@ -171,3 +171,12 @@ def test_a_signing_after_a_meeting_of_two_days_takes_the_main_day():
 def test_signers_and_look_alikes(body, expected):
     assert agreements(body) == expected
 
+
+def test_a_declaration_with_a_leader_binds_his_state_and_is_dated_by_a_later_sentence():
+    facts = extract(parse_article(
+        "Headline\n\nChinese President Xi Jinping and Mongolian President Tsakhiagiin Elbegdorj held talks. A few "
+        "weeks earlier Xi had signed a joint declaration with Elbegdorj in Ulan Bator. That declaration was "
+        "signed on August 21, 2014.", "doc"))
+    assert [(a.kind, a.title, a.parties, a.date.iso) for a in facts.agreements] == [
+        ("declaration", "Joint declaration with Mongolia", ("Mongolia",), "2014-08-21")]
+

@@ -73,6 +73,10 @@ _SPOKESMAN = re.compile(r"\bspokes(?:man|woman|person|people)\b|\bpress\s+secret
 # A kind word that heads an organisation's or a building's name: "Collective Security Treaty Organisation".
 _NAME_HEAD_AFTER = re.compile(r"^\s+(?:and\s+[A-Z][\w-]*\s+)?(?:Organi[sz]ation|Cent(?:er|re)|Hall|Secretariat|"
                               r"Committee|Office|Council|Implementation\s+Committee)\b")
+# An instrument named again to date it: "That declaration was signed on August 21, 2014."
+_BACK_REFERENCE = re.compile(r"\b(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?P<word>memorandum|declaration|agreement|treaty|"
+                             r"statement|communiqu[e\u00e9]|protocol|convention|charter|plan|programme|roadmap)\s+"
+                             r"(?:was|had\s+been|has\s+been)\s+(?:signed|adopted|concluded)\b")
 # A title that says its year: "the bilateral treaty of 2001".
 _OF_YEAR = re.compile(r"\bof\s+((?:1[5-9]|20)\d\d)$")
 # A date after these words is a period the instrument covers, or another thing's founding.
@@ -415,12 +419,13 @@ def _with_items(text: str, s: int, e: int, kind: str, word: str, taken: list) ->
             continue
         party = re.split(r"\s+(?:dating|dated|signed|concluded|adopted|since|in\s+\d|\(|and\s+one\b|and\s+another\b|and\s+a\s+)",
                          w.group(1))[0].strip(" ,.;")
-        party = re.split(r",", party)[0].strip()
+        party = re.split(r",|\s+(?:in|at)\s+(?=[A-Z])", party)[0].strip()  # "with Elbegdorj in Ulan Bator"
         party = re.match(r"(?:[A-Z][\w'-]*|of|for|and|the|on|in)(?:\s+(?:[A-Z][\w'-]*|of|for|and|the|on|in))*", party)
         party = re.sub(r"(?:\s+(?:of|for|and|the|on|in))+$", "", party.group(0)) if party else ""
         if not party or not party[0].isupper():
             continue
-        out.append(_Found(start, stop, f"{kind.title()} with {party}", kind, [party],
+        head = text[s:e].strip() if n == 0 else kind
+        out.append(_Found(start, stop, f"{head[0].upper()}{head[1:]} with {party}", kind, [party],
                           date_span=(start, stop)))
     if out:
         taken.append((s, len(text)))
@@ -530,6 +535,7 @@ class _AgreementReader:
         self.keys: dict[str, int] = {}
 
     def sentence(self, n: int, sent: Sentence) -> None:
+        self._date_back_reference(n, sent)
         found = sorted(_find_in_sentence(sent.text, self.cast, self.lexicon), key=lambda f: f.start)
         previous: tuple[bool, PartialDate | None, str | None] = (False, None, None)
         for k, f in enumerate(found):
@@ -579,11 +585,37 @@ class _AgreementReader:
                 else None
         return date or doc_date
 
+    def _date_back_reference(self, n: int, sent: Sentence) -> None:
+        """"That declaration was signed on August 21, 2014": the date of the instrument just named."""
+        m = _BACK_REFERENCE.search(sent.text)
+        if m is None:
+            return
+        kind = self.lexicon.agreement_kinds.get(m.group("word").lower())
+        date = next((d.date for d in self.by_sentence.get(n, []) if d.span.start - sent.start > m.start()
+                     and d.date.year is not None and d.date.month is not None and not d.relative), None)
+        latest = next((k for k in range(len(self.out) - 1, -1, -1) if self.out[k].kind == kind), None)
+        if kind is None or date is None or latest is None:
+            return
+        old = self.out[latest]
+        if old.date is None or old.date == self.dates.doc_date:
+            self.out[latest] = Agreement(old.title, old.kind, old.parties, main_date(date), old.place, old.evidence,
+                                         old.reported)
+
+    def _state_of(self, party: str) -> str:
+        """A person signing for a state is that state: "a joint declaration with Elbegdorj" binds Mongolia."""
+        key = fold(party)
+        for p in self.cast.people:
+            if p.organization and key in {fold(p.name), *(fold(a) for a in p.aliases)} \
+                    and p.organization in self.lexicon.countries.values():
+                return p.organization
+        return party
+
     def _keep(self, sent: Sentence, f: _Found, reported: bool, date: PartialDate | None, place: str | None) -> None:
         cast, lexicon = self.cast, self.lexicon
-        parties = tuple(dict.fromkeys(_acronym(p, cast.organizations, lexicon) for p in f.parties))
-        if re.match(r"^\w+ with ", f.title) and len(parties) == 1:
-            f.title = f"{f.kind.title()} with {parties[0]}"
+        parties = tuple(dict.fromkeys(_acronym(self._state_of(p), cast.organizations, lexicon) for p in f.parties))
+        with_one = re.match(r"^((?:[\w-]+\s+)?\w+) with ", f.title)
+        if with_one and len(parties) == 1:
+            f.title = f"{with_one.group(1)} with {parties[0]}"
         f.title = _trim_title(f.title, lexicon)
         of_year = _OF_YEAR.search(f.title)
         if date is None and of_year:
