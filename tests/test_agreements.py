@@ -180,3 +180,10 @@ def test_a_declaration_with_a_leader_binds_his_state_and_is_dated_by_a_later_sen
     assert [(a.kind, a.title, a.parties, a.date.iso) for a in facts.agreements] == [
         ("declaration", "Joint declaration with Mongolia", ("Mongolia",), "2014-08-21")]
 
+
+def test_numbered_resolutions_listed_together_take_their_dates_in_order():
+    assert agreements("ASTANA, June 15, 2011 -- The leaders called for compliance with UN Security Council "
+                      "resolutions 1970 and 1973, adopted in February and March.") == [
+        ("resolution", "UN Security Council resolution 1970", ["UN Security Council"], "2011-02", None),
+        ("resolution", "UN Security Council resolution 1973", ["UN Security Council"], "2011-03", None)]
+

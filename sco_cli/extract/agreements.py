@@ -77,6 +77,8 @@ _NAME_HEAD_AFTER = re.compile(r"^\s+(?:and\s+[A-Z][\w-]*\s+)?(?:Organi[sz]ation|
 _BACK_REFERENCE = re.compile(r"\b(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?P<word>memorandum|declaration|agreement|treaty|"
                              r"statement|communiqu[e\u00e9]|protocol|convention|charter|plan|programme|roadmap)\s+"
                              r"(?:was|had\s+been|has\s+been)\s+(?:signed|adopted|concluded)\b")
+# Numbered instruments listed after a plural kind word: "resolutions 1970 and 1973".
+_NUMBERS_LIST = re.compile(r"^\s+\d{3,4}(?:\s*,\s*\d{3,4})*\s*,?\s+and\s+\d{3,4}\b")
 # A title that says its year: "the bilateral treaty of 2001".
 _OF_YEAR = re.compile(r"\bof\s+((?:1[5-9]|20)\d\d)$")
 # A date after these words is a period the instrument covers, or another thing's founding.
@@ -237,7 +239,7 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
         kind = lexicon.agreement_kinds[" ".join(word.lower().split())]
         after = text[m.end():]
         if _is_plural(word, lexicon):
-            found.extend(_listed(text, m, kind, taken, known))
+            found.extend(_listed(text, m, kind, taken, known, lexicon))
             continue
         if _is_capitalised(word) and not (m.start() == 0 and not _title_like(after)):
             s, e = _title_span(text, m.start(), m.end())
@@ -382,11 +384,22 @@ def _prefix_party(title: str, word: str, lexicon: Lexicon) -> list[str]:
     return []
 
 
-def _listed(text: str, m: re.Match, kind: str, taken: list, known: frozenset[str]) -> list[_Found]:
+def _listed(text: str, m: re.Match, kind: str, taken: list, known: frozenset[str],
+            lexicon: Lexicon) -> list[_Found]:
     """'has memoranda of understanding with several UN bodies: A (X), B, C and D' -> one each."""
     granting = re.match(r"^\s+((?:granting|establishing|conferring)\s+[^.;,]*?\s+(?:to|on|with))\s+"
                         r"((?:the\s+)?[A-Z][\w' -]+?(?:,\s*(?:the\s+)?[A-Z][\w' -]+?)*\s+and\s+(?:the\s+)?"
                         r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", text[m.end():])
+    numbers = _NUMBERS_LIST.match(text[m.end():])
+    if numbers:  # "UN Security Council resolutions 1970 and 1973" -> one each, its body's name in front
+        left = re.search(r"((?:\b[A-Z][\w-]*\s+){1,4})$", text[:m.start()])
+        head = f"{left.group(1)}{kind}" if left else kind.title()
+        span = (m.start() - (len(left.group(1)) if left else 0), m.end() + numbers.end())
+        parties = _parties(head, kind, kind, text[:m.start()], lexicon, known)
+        out = [_Found(span[0], span[1], f"{head} {num}", kind, list(parties))
+               for num in re.findall(r"\d{3,4}", numbers.group(0))]
+        taken.append(span)
+        return out
     if granting:  # "memoranda granting dialogue partner status to Egypt and Qatar" -> one each
         out = [_Found(m.start(), m.end() + granting.end(), f"{kind.title()} {granting.group(1)} {item}", kind, [item])
                for item in _split_parties(granting.group(2), known)]
@@ -543,8 +556,11 @@ class _AgreementReader:
                          for o in found)
             listed = k > 0 and (found[k - 1].start, found[k - 1].end) == (f.start, f.end) or k > 0 and re.fullmatch(
                 r"\s*(?:,|and|,\s*and)?\s*(?:the\s+|an?\s+)?", sent.text[found[k - 1].end:f.start] or "-")
+            respective = self._respectively(n, sent, found, k)
             if nested:
                 told = (False, _clause_date([], sent, f), None)
+            elif respective is not None:
+                told = (previous[0], respective, previous[2])  # "resolutions 1970 and 1973, adopted in February and March"
             elif listed and (previous[0] or previous[1] is not None):
                 told = previous  # "signed the Astana Declaration, the SCO Convention ... and ..."
             else:
@@ -584,6 +600,16 @@ class _AgreementReader:
             date = earlier if earlier is not None and near(earlier, doc_date) and not _covers(before, doc_date) \
                 else None
         return date or doc_date
+
+    def _respectively(self, n: int, sent: Sentence, found: list[_Found], k: int) -> PartialDate | None:
+        """The k-th of instruments listed in one span takes the k-th of as many dates after it."""
+        f = found[k]
+        same = [o for o in found if (o.start, o.end) == (f.start, f.end)]
+        if len(same) < 2:
+            return None
+        after = [d.date for d in self.by_sentence.get(n, []) if d.span.start - sent.start >= f.end
+                 and d.date.year is not None and d.date.month is not None and not d.relative]
+        return after[same.index(f)] if len(after) == len(same) else None
 
     def _date_back_reference(self, n: int, sent: Sentence) -> None:
         """"That declaration was signed on August 21, 2014": the date of the instrument just named."""
