@@ -63,7 +63,11 @@ def _identifying(key: str) -> bool:
 
 
 def _near_titles(key_a: str, key_b: str) -> bool:
+    """Titles that share nearly all their words, and no number tells apart ("resolution 1970" and
+    "resolution 1973", "the 13th meeting" and "the 14th" are two)."""
     words_a, words_b = set(key_a.split()), set(key_b.split())
+    if any(any(ch.isdigit() for ch in w) for w in words_a ^ words_b):
+        return False
     shorter = min(len(words_a), len(words_b))
     return shorter >= NEAR_TITLE_MIN_WORDS and len(words_a & words_b) / shorter >= NEAR_TITLE_OVERLAP
 

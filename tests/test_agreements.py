@@ -187,3 +187,8 @@ def test_numbered_resolutions_listed_together_take_their_dates_in_order():
         ("resolution", "UN Security Council resolution 1970", ["UN Security Council"], "2011-02", None),
         ("resolution", "UN Security Council resolution 1973", ["UN Security Council"], "2011-03", None)]
 
+
+def test_a_joint_statement_named_in_a_clause_is_one():
+    assert agreements("The minister said the joint statement the two presidents signed on May 16, 2024 had drawn "
+                      "a wide response.") == [("statement", "Joint statement", [], "2024-05-16", None)]
+

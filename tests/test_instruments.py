@@ -85,3 +85,13 @@ def test_a_summit_declaration_name_of_two_years_is_two_instruments():
     ])
     assert [(r.agreement.date.iso, r.uids) for r in records] == [
         ("2014-09-12", ("a#0",)), ("2021-09-17", ("b#0", "b#1", "c#0", "d#0"))]
+
+
+def test_titles_that_differ_in_a_number_are_two_instruments():
+    day = PartialDate(2011, 3)
+    records = group([
+        ("a#0", "a", _agreement("UN Security Council resolution 1970", ["UN Security Council"], day, kind="resolution")),
+        ("a#1", "a", _agreement("UN Security Council resolution 1973", ["UN Security Council"], day, kind="resolution")),
+    ])
+    assert [r.uids for r in records] == [("a#0",), ("a#1",)]
+

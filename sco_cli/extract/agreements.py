@@ -306,7 +306,8 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
             elif with_list:
                 found.extend(_with_items(text, s, e, kind, word, taken))
                 continue
-            elif kind in ("statement", "declaration") and re.search(r"\b[Jj]oint\s+$", text[:m.start()]):
+            elif kind in ("statement", "declaration") and (re.search(r"\b[Jj]oint\s+$", text[:m.start()])
+                                                           or word.lower().startswith("joint")):
                 pass  # "signed a joint communique", "in their joint communique": a joint document is one
             elif re.search(r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", text[:m.start()]):
                 parties = _subject_parties(text[:m.start()], cast, lexicon)
