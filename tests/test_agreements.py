@@ -192,3 +192,16 @@ def test_a_joint_statement_named_in_a_clause_is_one():
     assert agreements("The minister said the joint statement the two presidents signed on May 16, 2024 had drawn "
                       "a wide response.") == [("statement", "Joint statement", [], "2024-05-16", None)]
 
+
+def test_the_documents_of_a_summit_that_adopted_them_take_its_day():
+    facts = extract(parse_article(
+        "SCO leaders adopt declaration and plans at online summit\n\n"
+        "MOSCOW, Nov. 10, 2020 (TASS) -- The leaders of the SCO member states held their summit by video link.\n\n"
+        "Nine decisions had been prepared, among them a comprehensive plan of joint measures against epidemic "
+        "threats. The leaders approved the Anti-Drug Strategy together with a programme of action for its "
+        "implementation.", "doc"))
+    assert [(a.title, a.date.iso if a.date else None) for a in facts.agreements] == [
+        ("Comprehensive plan of joint measures against epidemic threats", "2020-11-10"),
+        ("Anti-Drug Strategy", "2020-11-10"),
+        ("Programme of action for its implementation", "2020-11-10")]
+

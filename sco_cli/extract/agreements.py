@@ -73,6 +73,9 @@ _SPOKESMAN = re.compile(r"\bspokes(?:man|woman|person|people)\b|\bpress\s+secret
 # A kind word that heads an organisation's or a building's name: "Collective Security Treaty Organisation".
 _NAME_HEAD_AFTER = re.compile(r"^\s+(?:and\s+[A-Z][\w-]*\s+)?(?:Organi[sz]ation|Cent(?:er|re)|Hall|Secretariat|"
                               r"Committee|Office|Council|Implementation\s+Committee)\b")
+# A headline that reports documents signed or adopted.
+_HEADLINE_ADOPTS = re.compile(r"\b(?:adopts?|adopted|signs?|signed|approves?|approved|inks?|inked|endorses?|endorsed)\b",
+                              re.IGNORECASE)
 # An instrument named again to date it: "That declaration was signed on August 21, 2014."
 _BACK_REFERENCE = re.compile(r"\b(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?P<word>memorandum|declaration|agreement|treaty|"
                              r"statement|communiqu[e\u00e9]|protocol|convention|charter|plan|programme|roadmap)\s+"
@@ -545,6 +548,9 @@ class _AgreementReader:
         # main event signed or adopted, however the body goes on to name them
         self.headline_signed = {title_key(f.title) for f in _find_in_sentence(article.headline, cast, lexicon)
                                 if _is_reported(article.headline, f)}
+        # a headline that reports a signing or an adoption: the documents the body names without a
+        # date of their own are those of the main event
+        self.headline_adopts = bool(_HEADLINE_ADOPTS.search(article.headline))
         self.out: list[Agreement] = []
         self.keys: dict[str, int] = {}
 
@@ -556,7 +562,8 @@ class _AgreementReader:
             nested = any(o is not f and o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end)
                          for o in found)
             listed = k > 0 and (found[k - 1].start, found[k - 1].end) == (f.start, f.end) or k > 0 and re.fullmatch(
-                r"\s*(?:,|and|,\s*and)?\s*(?:the\s+|an?\s+)?", sent.text[found[k - 1].end:f.start] or "-")
+                r"\s*(?:,|and|,\s*and|together\s+with|along\s+with|as\s+well\s+as)?\s*(?:the\s+|an?\s+)?",
+                sent.text[found[k - 1].end:f.start] or "-")
             respective = self._respectively(n, sent, found, k)
             if nested:
                 told = (False, _clause_date([], sent, f), None)
@@ -586,6 +593,9 @@ class _AgreementReader:
         dated_here = date is not None
         if date is None and reported:
             date = self._reported_date(n, sent)
+        elif date is None and self.headline_adopts and not background and not is_future(text, f.start) \
+                and not _UNSIGNED.search(text[:f.start]):
+            date = dates.doc_date  # "... adopt the Moscow Declaration": the summit's documents are of its day
         main_place = self.main_place if date == dates.doc_date or date is None or near(date, dates.doc_date) else None
         return reported, date, _place(text, f, self.lexicon, reported, dated_here, lo, hi, main_place)
 
