@@ -467,7 +467,11 @@ PathsArg = Annotated[List[Path], typer.Argument(help="Article files (.txt) or fo
 WaitOpt = Annotated[float, typer.Option("--wait", min=0, help="Wait up to SECONDS for another writer.")]
 
 
-def _run_build(ctx: typer.Context, paths: List[Path], wait: float, add: bool) -> None:
+AllowEmptyOpt = Annotated[bool, typer.Option("--allow-empty",
+                                              help="Build even when a path is missing or no article is found.")]
+
+
+def _run_build(ctx: typer.Context, paths: List[Path], wait: float, add: bool, allow_empty: bool = False) -> None:
     from sco_cli import index
 
     env = environment()
@@ -475,7 +479,8 @@ def _run_build(ctx: typer.Context, paths: List[Path], wait: float, add: bool) ->
     with reported(env):
         with _progress(env) as progress:
             report = index.build(state.index_dir, [str(p) for p in paths], add=add, wait=wait,
-                                 progress=progress, on_problem=lambda p: _say(env, f"sco: warning: {p}"))
+                                 progress=progress, on_problem=lambda p: _say(env, f"sco: warning: {p}"),
+                                 allow_empty=allow_empty)
         facts = ", ".join(f"{n} {k}s" for k, n in report.facts.items())
         verb = "added" if add else "indexed"
         extra = f" ({report.updated} updated, {report.unchanged} unchanged)" if add else ""
@@ -508,19 +513,23 @@ def _progress(env: Environment):
 
 
 @index_app.command("build")
-def index_build(ctx: typer.Context, paths: PathsArg, wait: WaitOpt = 0.0) -> None:
+def index_build(ctx: typer.Context, paths: PathsArg, wait: WaitOpt = 0.0, allow_empty: AllowEmptyOpt = False) -> None:
     """Build a fresh index of exactly these files and folders, then swap it in.
+
+    A missing path, or no article at all, is refused (exit 2) and the index is left as it was,
+    unless --allow-empty is given.
 
     \b
     Example:
       sco index build ~/articles/sco extra-article.txt
     """
-    _run_build(ctx, paths, wait, add=False)
+    _run_build(ctx, paths, wait, add=False, allow_empty=allow_empty)
 
 
 @index_app.command("add")
 def index_add(ctx: typer.Context, paths: PathsArg, wait: WaitOpt = 0.0) -> None:
-    """Add new articles to the index and re-index changed ones (by content hash).
+    """Add new articles to the index and re-index changed ones (by content hash). A missing path
+    is refused (exit 2) and nothing is added.
 
     \b
     Example:

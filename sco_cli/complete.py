@@ -37,7 +37,7 @@ COMMANDS: dict[tuple[str, ...], tuple[dict[str, str | None], str | None]] = {
     ("docs",): ({**_OUTPUT, **_HELP}, None),
     ("show",): ({"--json": None, **_HELP}, "documents"),
     ("index",): ({**_HELP}, "commands"),
-    ("index", "build"): ({"--wait": "", **_HELP}, "paths"),
+    ("index", "build"): ({"--wait": "", "--allow-empty": None, **_HELP}, "paths"),
     ("index", "add"): ({"--wait": "", **_HELP}, "paths"),
     ("index", "status"): ({"--json": None, **_HELP}, None),
     ("completion",): ({**_HELP}, "shells"),

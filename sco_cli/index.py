@@ -521,11 +521,13 @@ def _prepared(files: list[str], known: dict[str, str], workers: int):
 
 def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 0.0,
           progress: Progress | None = None, on_problem: Callable | None = None,
-          workers: int | None = None) -> BuildReport:
+          workers: int | None = None, allow_empty: bool = False) -> BuildReport:
     """Index `paths` into a new generation under `base` and make it live.
 
     With `add=False` the new index holds exactly these articles. With `add=True` it starts as a copy
     of the live index; new articles are added and changed ones (by content hash) replaced.
+    A path that does not exist, or a build that would hold no article, changes nothing and raises
+    `UsageError` (a mistyped folder must not empty the index); `allow_empty` permits both.
     """
     from whoosh.index import create_in, open_dir
 
@@ -542,6 +544,8 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
         if on_problem:
             on_problem(problem)
 
+    files, file_problems = article_files(paths)
+    _check_inputs(paths, files, add=add, allow_empty=allow_empty)
     with writer_lock(base, wait):
         staging = Path(tempfile.mkdtemp(prefix=".build-", dir=base))
         try:
@@ -564,7 +568,6 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
                 ix = create_in(str(staging), schema())
             people, orgs, places = (set(vocab.get(k, [])) for k in ("people", "organizations", "places"))
             added = updated = unchanged = 0
-            files, file_problems = article_files(paths)
             for problem in file_problems:
                 report(problem)
             # a large build writes its postings in one pass; a small add merges into what is there
@@ -615,6 +618,22 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
         _prune(base, keep={gen.name})
     return BuildReport(base, added, updated, unchanged, docs, facts, tuple(problems),
                        time.monotonic() - started)
+
+
+def _check_inputs(paths: list[str], files: list, *, add: bool, allow_empty: bool) -> None:
+    """Refuse, before anything is touched, inputs that would lose the user's index by mistake."""
+    from sco_cli.errors import UsageError
+
+    if allow_empty:
+        return
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"{missing[0]}: no such file or folder",
+                         hint="check the path; nothing was added" if add else
+                         "check the path; the index was not changed (--allow-empty builds anyway)")
+    if not add and not files:
+        raise UsageError(f"no .txt articles in {', '.join(paths)}",
+                         hint="the index was not changed; --allow-empty builds an empty index")
 
 
 def status(base: Path) -> IndexStatus:

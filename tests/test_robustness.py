@@ -59,18 +59,38 @@ def test_a_file_that_vanishes_during_the_build_is_reported(sco, tmp_path, monkey
     assert _lines(result.stderr)[0] == f"sco: warning: {gone}: cannot read (No such file or directory)"
 
 
-def test_a_folder_without_articles_builds_an_empty_index_with_a_warning(sco, tmp_path):
+def test_a_folder_without_articles_is_refused_and_the_index_kept(sco, seeds_index, tmp_path):
     empty = tmp_path / "nothing"
     empty.mkdir()
     (empty / "notes.md").write_text("x")
     result = sco("index", "build", str(empty))
+    assert result.exit_code == 2
+    assert result.stderr == (f"sco: no .txt articles in {empty}\n"
+                             "hint: the index was not changed; --allow-empty builds an empty index\n")
+    assert len(json.loads(sco("docs", "--json").stdout)) == 5  # the seeds are still there
+
+
+def test_allow_empty_builds_an_empty_index_with_a_warning(sco, tmp_path):
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    result = sco("index", "build", "--allow-empty", str(empty))
     assert result.exit_code == 0
     assert _lines(result.stderr)[0] == f"sco: warning: {empty}: no .txt files in this folder"
     assert sco("docs").exit_code == 1
 
 
-def test_a_missing_path_is_a_warning(sco, tmp_path):
-    result = sco("index", "build", str(SEEDS), str(tmp_path / "missing"))
+def test_a_mistyped_path_changes_nothing(sco, seeds_index, tmp_path):
+    # "sco index build ~/artciles" once emptied the index with exit 0
+    for command, hint in (("build", "the index was not changed (--allow-empty builds anyway)"),
+                          ("add", "nothing was added")):
+        result = sco("index", command, str(SEEDS), str(tmp_path / "missing"))
+        assert result.exit_code == 2
+        assert result.stderr == f"sco: {tmp_path / 'missing'}: no such file or folder\nhint: check the path; {hint}\n"
+    assert len(json.loads(sco("docs", "--json").stdout)) == 5
+
+
+def test_allow_empty_builds_with_a_missing_path_as_a_warning(sco, tmp_path):
+    result = sco("index", "build", "--allow-empty", str(SEEDS), str(tmp_path / "missing"))
     assert result.exit_code == 0
     assert _lines(result.stderr)[0] == f"sco: warning: {tmp_path / 'missing'}: no such file or folder"
 
