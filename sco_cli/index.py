@@ -654,14 +654,41 @@ def status(base: Path) -> IndexStatus:
 
 
 def ensure_index(base: Path, *, explicit: bool, note: Callable[[str], None] | None = None) -> Handle:
-    """Open the index; a default one that is missing or stale is (re)built from the bundled seeds."""
+    """Open the index. A default index that is missing is built from the bundled seeds; one from
+    another sco version is rebuilt from the sources it records (the seeds only if it was built
+    from them), or refused with the command to run when those sources are gone: an upgrade never
+    replaces a user's articles with the seeds."""
     try:
         return open_index(base)
     except (IndexMissing, IndexVersionMismatch) as exc:
         if explicit:
             raise
-        reason = "no index yet" if isinstance(exc, IndexMissing) else "the index is from another sco version"
-        if note:
+        sources = [str(seeds_dir())]
+        reason = "no index yet"
+        if isinstance(exc, IndexVersionMismatch):
+            sources = _recorded_sources(base) or sources
+            reason = "the index is from another sco version"
+            missing = [p for p in sources if not Path(p).exists()]
+            if missing:
+                raise IndexVersionMismatch(
+                    f"{reason}, and its sources are gone ({missing[0]})",
+                    hint="run sco index build PATH with your articles to rebuild it") from None
+        if note and sources == [str(seeds_dir())]:
             note(f"sco: {reason}; building one from the bundled seed articles in {base}")
-        build(base, [str(seeds_dir())], wait=30.0)
+        elif note:
+            note(f"sco: {reason}; rebuilding it from its sources ({'; '.join(sources)}) in {base}")
+        build(base, sources, wait=30.0)
         return open_index(base)
+
+
+def _recorded_sources(base: Path) -> list[str]:
+    """The sources the live generation says it was built from (sco.json, plain JSON)."""
+    gen = current_generation(base)
+    if gen is None:
+        return []
+    try:
+        meta = json.loads((gen / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    sources = meta.get("sources") if isinstance(meta, dict) else None
+    return [s for s in sources if isinstance(s, str)] if isinstance(sources, list) else []

@@ -122,9 +122,45 @@ def test_another_version_is_refused_for_an_explicit_dir_and_rebuilt_by_default(s
     refused = sco("--index-dir", str(seeds_index), "docs")
     assert refused.exit_code == 3
     assert "was built by sco" in refused.stderr and "hint: run sco index build PATH" in refused.stderr
-    rebuilt = sco("docs")  # the same directory, as the default index
+    rebuilt = sco("docs", "--json")  # the same directory, as the default index
     assert rebuilt.exit_code == 0
-    assert "the index is from another sco version; building one" in rebuilt.stderr
+    assert rebuilt.stderr.startswith("sco: the index is from another sco version; ")
+    assert len(json.loads(rebuilt.stdout)) == 5
+
+
+def _stale(base):
+    meta_path = index.current_generation(base) / "sco.json"
+    meta = json.loads(meta_path.read_text())
+    meta["extraction_version"] = EXTRACTION_VERSION - 1
+    meta_path.write_text(json.dumps(meta))
+
+
+def test_an_upgrade_rebuilds_a_users_index_from_its_own_sources(sco, isolated, tmp_path):
+    # an upgrade once replaced a user's 32 articles with the 5 bundled seeds
+    docs = tmp_path / "mine"
+    docs.mkdir()
+    for n in range(7):
+        (docs / f"a{n}.txt").write_text(f"Talks {n}\n\nOn 2 May 2019 ministers met in Tashkent ({n}).\n")
+    assert sco("index", "build", str(docs)).exit_code == 0
+    _stale(isolated / "index")
+    result = sco("docs", "--json")
+    assert result.exit_code == 0
+    assert result.stderr == (f"sco: the index is from another sco version; rebuilding it from its sources "
+                             f"({docs.absolute()}) in {isolated / 'index'}\n")
+    assert sorted(r["doc_id"] for r in json.loads(result.stdout)) == [f"a{n}" for n in range(7)]
+
+
+def test_an_upgrade_whose_sources_are_gone_is_refused_not_replaced(sco, isolated, tmp_path):
+    docs = tmp_path / "mine"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Talks\n\nOn 2 May 2019 ministers met in Tashkent.\n")
+    assert sco("index", "build", str(docs)).exit_code == 0
+    _stale(isolated / "index")
+    shutil.rmtree(docs)
+    result = sco("docs")
+    assert result.exit_code == 3
+    assert result.stderr == (f"sco: the index is from another sco version, and its sources are gone "
+                             f"({docs.absolute()})\nhint: run sco index build PATH with your articles to rebuild it\n")
 
 
 def test_a_foreign_directory_is_never_unpickled(sco, tmp_path):
