@@ -368,3 +368,11 @@ def test_counterparts_named_by_office(body, expected):
 ])
 def test_later_phrases_and_attendance(body, expected):
     assert meetings(body) == expected
+
+
+def test_a_name_after_a_role_of_a_country_and_a_comma_is_a_person():
+    body = ("QINGDAO, June 10, 2018 (IRNA) -- President Hassan Rouhani held talks with Chinese President Xi "
+            "Jinping. In a third meeting, Rouhani discussed economic ties with the President of Mongolia, "
+            "Khaltmaagiin Battulga.")
+    assert [m[1] for m in meetings(body)] == [["Hassan Rouhani", "Xi Jinping"], ["Hassan Rouhani", "Khaltmaagiin Battulga"]]
+    assert ("Khaltmaagiin Battulga", "President", "Mongolia") in people(body)

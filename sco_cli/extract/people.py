@@ -43,6 +43,8 @@ _DEFINED_ACRONYM = re.compile(
     r"((?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|of|on|and|for|the|in|at|to|de)){0,10})\s+"
     r"\(([A-Z][A-Za-z]{1,11}|[A-Z]{2,6}\s?[A-Z]{0,6})\)"
 )
+# "the President of Mongolia, Khaltmaagiin Battulga": a role of a country, a comma, then the name.
+_OF_COUNTRY_APPOSITION = re.compile(r"\s*of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}),\s*")
 # "met with its rector, Abdukhalil Ghafurzoda": a lowercase role after a possessive, then the name.
 _POSSESSIVE_APPOSITION = re.compile(r"\b(?:its|his|her|their)\s+[a-z][\w-]+(?:\s+[a-z][\w-]+)?,\s*$")
 # Words that refer back to someone already named.
@@ -343,6 +345,10 @@ class _CastReader:
             of_org = re.match(r"^\s*of\s+(?:the\s+)?([A-Z][\w' -]+?)\s*$", gap)
             if of_org:
                 org = lexicon.countries.get(of_org.group(1), of_org.group(1))
+        elif role_m is not None and (of_apposition := _OF_COUNTRY_APPOSITION.fullmatch(gap)) and \
+                of_apposition.group(1) in lexicon.countries:
+            evidence = True  # "the President of Mongolia, Khaltmaagiin Battulga"
+            role, org = role_m.group(0), lexicon.countries[of_apposition.group(1)]
         elif pats["title_end"].search(window[-40:]) or _POSSESSIVE_APPOSITION.search(window[-60:]):
             evidence = True
         after_m = pats["role_after"].match(after)
