@@ -237,9 +237,27 @@ def _bare_year_is_date(text: str, start: int, end: int, period: bool = False) ->
 
 
 def _candidate(kind: str, m: re.Match, text: str, lexicon: Lexicon) -> _Candidate | None:
+    """The date one pattern's match stands for, or None when the match is no date after all."""
+    span = _mention_span(kind, m, lexicon)
+    months = _months(kind, m, lexicon)
+    if span is None or months is None:
+        return None
+    start, end, direction = span
+    year = int(m.group("y")) if m.groupdict().get("y") else None
+    if kind in _YEAR_KINDS:
+        date = _YEAR_KINDS[kind](m, text, start, end, year, months)
+        return _Candidate(start, end, kind, date) if date is not None else None
+    date = _day_month(kind, m, year, months, lexicon)
+    if date is None:
+        return None
+    relative = _YEAR_SHIFT[m.group("rel").split()[-1]] if kind == "month_relative" else None
+    return _Candidate(start, end, kind, date, relative, direction)
+
+
+def _mention_span(kind: str, m: re.Match, lexicon: Lexicon) -> tuple[int, int, str | None] | None:
+    """(start, end, "last"/"next"/"this" or None) of the mention a match makes."""
     g = m.groupdict()
-    start, end = m.start(), m.end()
-    direction = None
+    start, end, direction = m.start(), m.end(), None
     if kind in ("bare_month", "second_month"):
         start = m.start("m")
         lead_word = m.group(0)[:start - m.start()].strip().lower()
@@ -247,9 +265,14 @@ def _candidate(kind: str, m: re.Match, text: str, lexicon: Lexicon) -> _Candidat
             start, direction = m.start(), lead_word  # "last June" is one mention
     if kind == "second_month" and month_number(g["m0"], lexicon, fuzzy=False) is None:
         return None
-    if g.get("m") and g["m"].endswith(".") and m.end("m") == end and \
-            g["m"][:-1].lower() in _FULL_MONTHS:
+    if g.get("m") and g["m"].endswith(".") and m.end("m") == end and g["m"][:-1].lower() in _FULL_MONTHS:
         end -= 1  # "in early February." ends the sentence; the full stop is not an abbreviation's
+    return start, end, direction
+
+
+def _months(kind: str, m: re.Match, lexicon: Lexicon) -> list[int] | None:
+    """The month numbers a match names, in order; None when a month word is no month."""
+    g = m.groupdict()
     months = []
     for key in ("m", "m2"):
         if g.get(key):
@@ -261,44 +284,61 @@ def _candidate(kind: str, m: re.Match, text: str, lexicon: Lexicon) -> _Candidat
             months.append(number)
     if kind in ("bare_month", "second_month") and g["m"].rstrip(".").lower() != _FULL_MONTHS[months[0] - 1]:
         return None  # "in Jan" is too rare to risk; "in May" and "in June" are months
-    year = int(g["y"]) if g.get("y") else None
-    if kind == "iso":
-        month, day = int(g["mo"]), int(g["d"])
-        if not _valid(year, month, day):
-            return None
-        return _Candidate(start, end, kind, PartialDate(year, month, day))
-    if kind == "month_range":
-        if months[0] >= months[1]:
-            return None
-        return _Candidate(start, end, kind, PartialDate(year, months[0], None, PartialDate(year, months[1])))
-    if kind == "my_range":
-        end_year = int(g["y2"])
-        if not (year, months[0]) < (end_year, months[1]) or end_year > year + 30:
-            return None
-        return _Candidate(start, end, kind, PartialDate(year, months[0], None, PartialDate(end_year, months[1])))
-    if kind in ("year_range",):
-        y2 = g["y2"]
-        end_year = int(y2) if len(y2) == 4 else (year // 100) * 100 + int(y2)
-        if not year < end_year <= year + 30:
-            return None
-        if not _bare_year_is_date(text, start, end, period=True):
-            return None
-        return _Candidate(start, end, kind, PartialDate(year, end=PartialDate(end_year)))
-    if kind in ("bare_year",):
-        if not _bare_year_is_date(text, start, end):
-            return None
-        return _Candidate(start, end, kind, PartialDate(year))
-    if kind == "qualified_year":
-        return _Candidate(start, end, kind, PartialDate(year))
+    return months
+
+
+# ---- one parser per kind of year or month span -----------------------------------------------
+
+
+def _iso(m, text, start, end, year, months) -> PartialDate | None:
+    month, day = int(m.group("mo")), int(m.group("d"))
+    return PartialDate(year, month, day) if _valid(year, month, day) else None
+
+
+def _month_range(m, text, start, end, year, months) -> PartialDate | None:
+    return PartialDate(year, months[0], None, PartialDate(year, months[1])) if months[0] < months[1] else None
+
+
+def _month_year_range(m, text, start, end, year, months) -> PartialDate | None:
+    end_year = int(m.group("y2"))
+    if not (year, months[0]) < (end_year, months[1]) or end_year > year + 30:
+        return None
+    return PartialDate(year, months[0], None, PartialDate(end_year, months[1]))
+
+
+def _year_range(m, text, start, end, year, months) -> PartialDate | None:
+    y2 = m.group("y2")
+    end_year = int(y2) if len(y2) == 4 else (year // 100) * 100 + int(y2)
+    if not year < end_year <= year + 30 or not _bare_year_is_date(text, start, end, period=True):
+        return None
+    return PartialDate(year, end=PartialDate(end_year))
+
+
+def _bare_year(m, text, start, end, year, months) -> PartialDate | None:
+    return PartialDate(year) if _bare_year_is_date(text, start, end) else None
+
+
+def _qualified_year(m, text, start, end, year, months) -> PartialDate | None:
+    return PartialDate(year)
+
+
+_YEAR_KINDS = {"iso": _iso, "month_range": _month_range, "my_range": _month_year_range,
+               "year_range": _year_range, "bare_year": _bare_year, "qualified_year": _qualified_year}
+# "July last year": years from the anchor's year
+_YEAR_SHIFT = {"this": 0, "same": 0, "last": -1, "previous": -1, "next": 1, "following": 1}
+# Kinds whose span dateutil reads itself (ordinals, commas, "of")
+_DATEUTIL_KINDS = frozenset({"dmy", "mdy", "my", "dm", "md"})
+
+
+def _day_month(kind: str, m: re.Match, year: int | None, months: list[int], lexicon: Lexicon) -> PartialDate | None:
+    """A day, a month or a range of days, with its year when written."""
+    g = m.groupdict()
     day = int(g["d"]) if g.get("d") else None
     day2 = int(g["d2"]) if g.get("d2") else None
     month = months[0] if months else None
     month2 = months[1] if len(months) > 1 else month
-    if kind in ("dmy_cross", "mdy_cross", "dm_cross", "md_cross"):
-        month2 = months[1]
-    if kind in ("dmy", "mdy", "my", "dm", "md"):
-        # dateutil reads the span itself (ordinals, commas, "of"); a misspelling the lexicon does
-        # not list yet is replaced by the month it was matched to
+    if kind in _DATEUTIL_KINDS:
+        # a misspelling the lexicon does not list yet is replaced by the month it was matched to
         span = m.group(0)
         if lexicon.month_spellings.get(g["m"].lower().rstrip(".")) is None:
             span = span.replace(g["m"], _FULL_MONTHS[month - 1].title())
@@ -311,16 +351,12 @@ def _candidate(kind: str, m: re.Match, text: str, lexicon: Lexicon) -> _Candidat
     if not _valid(year, month, day) or (day2 is not None and not _valid(year, month2, day2)):
         return None
     source = "text" if year is not None else None
-    relative = None
-    if kind == "month_relative":
-        rel = g["rel"].split()[-1]
-        relative = {"this": 0, "same": 0, "last": -1, "previous": -1, "next": 1, "following": 1}[rel]
     end_date = None
     if day2 is not None:
         if (month2, day2) <= (month, day):
             return None  # "30-1 June" is not a range
         end_date = PartialDate(year, month2, day2, year_source=source)
-    return _Candidate(start, end, kind, PartialDate(year, month, day, end_date, source), relative, direction)
+    return PartialDate(year, month, day, end_date, source)
 
 
 _DIGIT = re.compile(r"\d")
