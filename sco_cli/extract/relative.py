@@ -106,39 +106,35 @@ class _Narrative:
             self.last_day = replace_end(date)
 
     def sentence(self, sent: Sentence, taken: list[tuple[int, int]]) -> list[RelativeMention]:
+        """The relative expressions of one sentence, each resolved by its own rule, in text order."""
         found: list[RelativeMention] = []
         if not _ANY_RELATIVE.search(sent.text):
             return found
-
-        def free(m: re.Match) -> bool:
-            return not any(m.start() < e and s < m.end() for s, e in taken + [(f.start, f.end) for f in found])
-
-        day_anchor = self.anchor if self.anchor.precision == "day" else None
-        for m in _DAY_WORD.finditer(sent.text):
-            if day_anchor is not None and free(m):
-                found.append(RelativeMention(sent, m.start(), m.end(),
-                                             shift_days(day_anchor, _DAY_SHIFT[_words(m.group("w"))],
-                                                        day_anchor.year_source)))
-        for m in _NARRATIVE_DAY.finditer(sent.text):
-            if self.last_day is not None and free(m):
-                found.append(RelativeMention(sent, m.start(), m.end(),
-                                             shift_days(self.last_day, _NARRATIVE_SHIFT[_words(m.group("w"))],
-                                                        self.last_day.year_source)))
-        for m in _WEEKDAY_REL.finditer(sent.text):
-            if day_anchor is not None and free(m):
-                date = _weekday(day_anchor, m, tense(sent.text, m.start()) == "future")
+        spans = list(taken)
+        for pattern, resolve in self._rules():
+            for m in pattern.finditer(sent.text):
+                if any(m.start() < e and s < m.end() for s, e in spans):
+                    continue
+                date = resolve(m, sent.text)
                 if date is not None:
                     found.append(RelativeMention(sent, m.start(), m.end(), date))
-        for m in _MONTH_REL.finditer(sent.text):
-            if self.anchor.month is not None and free(m):
-                found.append(RelativeMention(sent, m.start(), m.end(), _month_shift(self.anchor, m)))
-        for m in _YEAR_REL.finditer(sent.text):
-            if free(m):
-                found.append(RelativeMention(sent, m.start(), m.end(),
-                                             PartialDate(self.anchor.year + _year_shift(m), None, None, None,
-                                                         self.anchor.year_source)))
+                    spans.append((m.start(), m.end()))
         found.sort(key=lambda r: r.start)
         return found
+
+    def _rules(self):
+        """(pattern, resolver) pairs, the more specific first; a resolver returns None when the
+        anchor cannot place its expression (a weekday needs a day)."""
+        day = self.anchor if self.anchor.precision == "day" else None
+        return (
+            (_DAY_WORD, lambda m, text: day and shift_days(day, _DAY_SHIFT[_words(m.group("w"))], day.year_source)),
+            (_NARRATIVE_DAY, lambda m, text: self.last_day and shift_days(
+                self.last_day, _NARRATIVE_SHIFT[_words(m.group("w"))], self.last_day.year_source)),
+            (_WEEKDAY_REL, lambda m, text: day and _weekday(day, m, tense(text, m.start()) == "future")),
+            (_MONTH_REL, lambda m, text: _month_shift(self.anchor, m) if self.anchor.month is not None else None),
+            (_YEAR_REL, lambda m, text: PartialDate(self.anchor.year + _year_shift(m), None, None, None,
+                                                    self.anchor.year_source)),
+        )
 
 
 def replace_end(date: PartialDate) -> PartialDate:
