@@ -103,7 +103,7 @@ class _Narrative:
 
     def note_day(self, date: PartialDate) -> None:
         if date.precision == "day" and date.year is not None:
-            self.last_day = replace_end(date)
+            self.last_day = _first_day(date)
 
     def sentence(self, sent: Sentence, taken: list[tuple[int, int]]) -> list[RelativeMention]:
         """The relative expressions of one sentence, each resolved by its own rule, in text order."""
@@ -137,7 +137,7 @@ class _Narrative:
         )
 
 
-def replace_end(date: PartialDate) -> PartialDate:
+def _first_day(date: PartialDate) -> PartialDate:
     """A range's first day stands for it when later days count from it."""
     return PartialDate(date.year, date.month, date.day, None, date.year_source)
 
