@@ -376,3 +376,10 @@ def test_a_name_after_a_role_of_a_country_and_a_comma_is_a_person():
             "Khaltmaagiin Battulga.")
     assert [m[1] for m in meetings(body)] == [["Hassan Rouhani", "Xi Jinping"], ["Hassan Rouhani", "Khaltmaagiin Battulga"]]
     assert ("Khaltmaagiin Battulga", "President", "Mongolia") in people(body)
+
+
+def test_the_same_day_is_the_day_the_previous_sentence_told():
+    body = ("TASHKENT, June 11, 2010 (UzA) -- The summit was preceded by a state visit of Chinese President Hu "
+            "Jintao, who arrived on Wednesday. The same day Uzbek President Islam Karimov and Hu held talks.")
+    # 11 June 2010 was a Friday: the Wednesday is the 9th
+    assert meetings(body) == [("2010-06-09", ["Islam Karimov", "Hu Jintao"], "Tashkent", "in-person")]

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sco_cli.extract.context import NEW_CLAUSE, WEEKDAYS, city_in, is_future, main_date, main_place_of, near, own_date
+from sco_cli.extract.context import (NEW_CLAUSE, SAME_DAY, WEEKDAYS, city_in, is_future, last_day, main_date,
+                                     main_place_of, near, own_date)
 from sco_cli.extract.dates import ArticleDates
 from sco_cli.extract.people import Cast
 from sco_cli.extract.text import Sentence, group_by_sentence
@@ -605,7 +606,10 @@ class _AgreementReader:
         the signing"), or the main date."""
         doc_date = self.dates.doc_date
         date = own_date([], sent.text, None, doc_date)
-        if date is None and n > 0 and self.sentences[n - 1].paragraph == sent.paragraph:
+        same_paragraph = n > 0 and self.sentences[n - 1].paragraph == sent.paragraph
+        if date is None and same_paragraph and SAME_DAY.search(sent.text):
+            date = last_day(self.by_sentence.get(n - 1, []))  # "The same day they signed ..."
+        if date is None and same_paragraph:
             before = self.by_sentence.get(n - 1, [])
             earlier = own_date(before, self.sentences[n - 1].text, 0, doc_date)
             date = earlier if earlier is not None and near(earlier, doc_date) and not _covers(before, doc_date) \

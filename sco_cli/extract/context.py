@@ -169,6 +169,9 @@ NEW_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while)|;)\s+(?=(?:he|she|they|it|the
 ASIDE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;]*(?:,|$)")
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 _YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
+# "the same day", "later that day": the day the story told last.
+SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+day|later\s+that\s+day|later\s+the\s+same\s+day|"
+                      r"earlier\s+that\s+day|on\s+the\s+same\s+day)\b", re.IGNORECASE)
 # How far from the article's main date a day still belongs to its story ("On September 11, ...").
 EPISODE_DAYS = 7
 
@@ -214,6 +217,12 @@ def main_place_of(sentences: list[Sentence], dates: ArticleDates, lexicon: Lexic
         lead_sents = [s for s in sentences if dates.lead.start <= s.start < dates.lead.end]
         place = next((c for c in (city_in(s.text, lexicon, None) for s in lead_sents) if c), None)
     return place
+
+
+def last_day(mentions: list[DateMention]) -> PartialDate | None:
+    """The last day (to the day, with its year) among a sentence's mentions, asides included."""
+    days = [m.date for m in mentions if m.date.precision == "day" and m.date.year is not None]
+    return main_date(days[-1]) if days else None
 
 
 def near(d: PartialDate | None, doc_date: PartialDate | None, days: int = EPISODE_DAYS,

@@ -46,9 +46,6 @@ _BOTH_SIDES = re.compile(r"\b(?:[Tt]he\s+two\s+(?:\w+\s+)?(?:presidents|leaders|
                          r"officials|secretaries-general|men|women|premiers|prime\s+ministers|counterparts|"
                          r"chancellors|envoys)|[Tt]he\s+parties|[Tt]he\s+sides|[Tt]hey|"
                          r"[Bb]oth\s+sides)\b")
-# Relative day expressions and the weekday of a meeting.
-_SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+day|later\s+that\s+day|later\s+the\s+same\s+day|"
-                       r"earlier\s+that\s+day|on\s+the\s+same\s+day)\b", re.IGNORECASE)
 # "received" and "hosted by" report a meeting only when a person follows closely.
 _NEEDS_PERSON_AFTER = re.compile(r"^(?:received|receives|called\s+on|hosted)$", re.IGNORECASE)
 # A greeting on arrival is protocol, not a meeting: "was received at the airport by ...".
@@ -211,8 +208,11 @@ class _MeetingReader:
         text, doc_date = sent.text, self.dates.doc_date
         clause_date = context.own_date(self.mentions.get(n, []), text, triggers[0].end, doc_date)
         date = clause_date
-        if date is None and _SAME_DAY.search(text):
-            date = self.last_date
+        if date is None and context.SAME_DAY.search(text):
+            # "... Hu Jintao, who arrived on Wednesday. The same day Karimov and Hu held talks": the
+            # last day the previous sentence names, else the day of the last meeting told
+            previous = self.mentions.get(n - 1, []) if n > 0 and self.sentences[n - 1].paragraph == sent.paragraph else []
+            date = context.last_day(previous) or self.last_date
         if date is None and n > 0 and self.sentences[n - 1].paragraph == sent.paragraph:
             # "The host spent the previous day, 27 April 2023, in meetings. He first received ..."
             # (a day the story tells: "the consensus of the summit in June" is only recalled)
