@@ -123,6 +123,8 @@ def main_options(
 # ---- shared options ----------------------------------------------------------------------------
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Write a JSON array.")]
+# `show` and `index status` answer with one record, so their --json writes one object
+JsonObjectOpt = Annotated[bool, typer.Option("--json", help="Write a JSON object.")]
 JsonlOpt = Annotated[bool, typer.Option("--jsonl", help="Write one JSON object per line.")]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Write CSV with a header row.")]
 FormatOpt = Annotated[Optional[OutputFormat], typer.Option(
@@ -410,7 +412,7 @@ def docs(
 def show(
     ctx: typer.Context,
     doc_id: Annotated[str, typer.Argument(help="A document id, as listed by sco docs.", show_default=False)],
-    json_: JsonOpt = False,
+    json_: JsonObjectOpt = False,
 ) -> None:
     """Show one article: headline, date, path, body, and what was extracted from it.
 
@@ -418,7 +420,8 @@ def show(
     Example:
       sco show 000_696adcf27fd638ed
     \b
-    JSON fields: doc_id, title, date, date_precision, path, words, body.
+    JSON fields: doc_id, title, date, date_precision, path, words, body, dates (each
+    with relative, anchor, year_source), year_evidence, people, meetings, agreements.
     """
     from sco_cli import query as q
     from sco_cli import render
@@ -539,7 +542,7 @@ def index_add(ctx: typer.Context, paths: PathsArg, wait: WaitOpt = 0.0) -> None:
 
 
 @index_app.command("status")
-def index_status(ctx: typer.Context, json_: JsonOpt = False) -> None:
+def index_status(ctx: typer.Context, json_: JsonObjectOpt = False) -> None:
     """Say where the index is, what it holds, how big it is, when and by what it was built.
 
     \b

@@ -147,3 +147,8 @@ def test_installed_sco_runs_as_a_process_and_pipes_quietly(tmp_path):
     assert (piped.returncode, piped.stderr, piped.stdout) == (0, "", "B")
     module = subprocess.run([sys.executable, "-m", "sco_cli", "--help"], capture_output=True, text=True, env=env)
     assert module.stdout.startswith("Usage: sco ")
+
+
+@pytest.mark.parametrize("command", [["show"], ["index", "status"]])
+def test_one_record_commands_say_their_json_is_an_object(sco, command):
+    assert "--json      Write a JSON object." in sco(*command, "--help").stdout
