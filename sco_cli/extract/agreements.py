@@ -88,11 +88,14 @@ _OF_YEAR = re.compile(r"\bof\s+((?:1[5-9]|20)\d\d)$")
 # A date after these words is a period the instrument covers, or another thing's founding.
 _NOT_ITS_DATE = re.compile(r"\b(?:for|until|till|through|covering|up\s+to|since|established|founded|created|set\s+up)\s+"
                            r"(?:in\s+|on\s+)?(?:the\s+(?:period\s+|years\s+)?)?$")
+_MONTH_WORDS = frozenset("January February March April May June July August September October November "
+                         "December".split())
+
 # What a title runs on into and is not part of it: "... on tourism in Qingdao", "... next year".
 _TITLE_TAIL = re.compile(r"(?:\s+(?:in|at)\s+(?:the\s+)?(?P<city>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)"
                          r"(?:,\s*[A-Z][\w-]*)?|\s+(?:next|this|last)\s+(?:year|month|week)|\s+(?:on|in)\s+(?:early\s+|"
-                         r"late\s+|mid-)?(?:January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December)(?:\s+(?:1[5-9]|20)\d\d)?|\s+in\s+(?:1[5-9]|20)\d\d|\s+(?:on|in)\s+\d{1,2}\s+"
+                         rf"late\s+|mid-)?(?:{'|'.join(sorted(_MONTH_WORDS, key=lambda w: (-len(w), w)))})(?:\s+(?:1[5-9]|20)\d\d)?"
+                         r"|\s+in\s+(?:1[5-9]|20)\d\d|\s+(?:on|in)\s+\d{1,2}\s+"
                          r"[A-Z][a-z]+(?:\s+\d{4})?|\s+(?:on|in)\s+[A-Z][a-z]+\s+\d{1,2}(?:,\s*\d{4})?)$")
 # "memoranda of understanding with ...: A, B and C" and "a memorandum with X ..., one with Y".
 _WITH = re.compile(r"^\s+(?:of\s+understanding\s+)?with\s+")
@@ -124,9 +127,6 @@ class _Found:
     parties: list[str]
     date_span: tuple[int, int] | None = None
 
-
-_MONTH_WORDS = frozenset("January February March April May June July August September October November "
-                         "December".split())
 
 
 def _is_capitalised(word: str) -> bool:

@@ -7,8 +7,8 @@ Public names:
 - `is_future(sentence, at)`: whether a date at `at` is announced rather than reported;
 - `tense(sentence, at)`: "future", "past" or None, for the year a year-less date takes;
 - `main_date(date)`: the day a reported event stands for (a long conference stands for its month);
-- `WEEKDAYS`, `WEEKDAY` and `weekday_on_or_before(anchor, name)`: weekdays and the day a past
-  weekday names in an article written on `anchor`;
+- `WEEKDAYS`, `WEEKDAY_NAMES`, `LEAD_WEEKDAY` and `weekday_on_or_before(anchor, name)`: weekdays
+  and the day a past weekday names in an article written on `anchor`;
 - `city_in`, `dateline_city`, `main_place_of`: the places a sentence and an article name;
 - `own_date`, `clause_date`, `near`: the date a clause gives its event, and whether a date
   belongs to the article's main episode.
@@ -32,10 +32,10 @@ if TYPE_CHECKING:  # dates.py builds ArticleDates from this module's frame
     from sco_cli.extract.dates import ArticleDates
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-# A weekday written out, capitalised as news writes it.
-WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# The weekdays as a regex alternation, capitalised as news writes them.
+WEEKDAY_NAMES = "|".join(w.title() for w in WEEKDAYS)
 # "on Saturday" in the lead: the day of the article's main event.
-LEAD_WEEKDAY = re.compile(r"\b[Oo]n\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+LEAD_WEEKDAY = re.compile(rf"\b[Oo]n\s+({WEEKDAY_NAMES})\b")
 
 # News datelines: "BEIJING, July 14 (Xinhua) --", "SAMARKAND, Uzbekistan, Sept. 16 (Xinhua) --",
 # "NEW DELHI, April 28. /TASS/.", "TASHKENT, 18 August (UzA).", "ASTANA. June 15. KAZINFORM -",

@@ -51,8 +51,6 @@ _NEEDS_PERSON_AFTER = re.compile(r"^(?:received|receives|called\s+on|hosted)$", 
 # A greeting on arrival is protocol, not a meeting: "was received at the airport by ...".
 _ON_ARRIVAL = re.compile(r"\b(?:airport|on\s+arrival|upon\s+arrival|on\s+arriving|at\s+the\s+foot\s+of\s+the\s+"
                          r"(?:plane|aircraft))\b", re.IGNORECASE)
-# Phrases whose people all stand before them: "A and B signed ...", "A and B had a meeting at which".
-_SUBJECT_ONLY = re.compile(r"^(?:signed|put\s+their\s+signatures)$", re.IGNORECASE)
 _PERSON_REACH = 90
 # A meeting this close to the main date took place where the article's story does, unless the
 # sentence names another city.

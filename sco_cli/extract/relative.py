@@ -16,16 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sco_cli.extract.context import shift_days, tense, weekday_on_or_before
+from sco_cli.extract.context import WEEKDAY_NAMES, shift_days, tense, weekday_on_or_before
 from sco_cli.extract.text import Sentence
 from sco_cli.model import PartialDate
-
-_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 # Friday, last Friday, next Tuesday, Friday's ruling, Thursday morning (the part of the day is left out)
 # (not "Monday, Oct. 26": the date written after it is the mention)
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_WEEKDAY_REL = re.compile(rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY_NAMES})\b"
+_WEEKDAY_REL = re.compile(rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{WEEKDAY_NAMES})\b"
                           rf"(?!,?\s+(?:[A-Z][a-z]{{2,8}}\.?\s+)?\d){_PART_OF_DAY}")
 # today, tonight, yesterday, tomorrow, the day before yesterday
 _DAY_WORD = re.compile(r"\b(?P<w>[Tt]he day before yesterday|[Tt]he day after tomorrow|[Tt]oday|[Tt]onight|"
@@ -43,7 +41,7 @@ _MONTH_REL = re.compile(r"\b(?P<w>(?:[Ee]arlier|[Ll]ater)\s+this\s+month|[Ll]ast
                         r"[Nn]ext\s+month|[Aa]\s+month\s+(?:ago|earlier))\b")
 
 # Any word a relative expression needs: the cheap test that skips most sentences.
-_ANY_RELATIVE = re.compile(rf"\b(?:{_WEEKDAY_NAMES}|[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|day|years?|month)\b")
+_ANY_RELATIVE = re.compile(rf"\b(?:{WEEKDAY_NAMES}|[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|day|years?|month)\b")
 
 _NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 _DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
