@@ -687,8 +687,8 @@ def _recorded_sources(base: Path) -> list[str]:
     if gen is None:
         return []
     try:
-        meta = json.loads((gen / META_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        meta = read_meta(gen)
+    except IndexCorrupt:
         return []
-    sources = meta.get("sources") if isinstance(meta, dict) else None
+    sources = meta.get("sources")
     return [s for s in sources if isinstance(s, str)] if isinstance(sources, list) else []

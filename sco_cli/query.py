@@ -136,7 +136,7 @@ def _matches_facts(query) -> bool:
     def walk(q) -> bool:
         if isinstance(q, (Not, Every)) or q is NullQuery:
             return True
-        children = list(q.children()) if q.is_leaf() is False else []
+        children = [] if q.is_leaf() else list(q.children())
         if children:
             return any(walk(c) for c in children)
         field = getattr(q, "fieldname", None)
