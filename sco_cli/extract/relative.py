@@ -98,6 +98,7 @@ class _Narrative:
     def __init__(self, anchor: PartialDate):
         self.anchor = anchor
         self.last_day = anchor if anchor.precision == "day" else None
+        self.rules = self._rules()  # built once: they read the story's last day when they run
 
     def note_day(self, date: PartialDate) -> None:
         if date.precision == "day" and date.year is not None:
@@ -109,7 +110,7 @@ class _Narrative:
         if not _ANY_RELATIVE.search(sent.text):
             return found
         spans = list(taken)
-        for pattern, resolve in self._rules():
+        for pattern, resolve in self.rules:
             for m in pattern.finditer(sent.text):
                 if any(m.start() < e and s < m.end() for s, e in spans):
                     continue
