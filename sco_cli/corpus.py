@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from sco_cli.model import Article, Span
-from sco_cli.safety import clean_text
+from sco_cli.safety import clean_line, clean_text
 
 ARTICLE_SUFFIX = ".txt"
 # A file bigger than this is read but truncated; the extractors are linear, this bounds memory.
@@ -64,6 +64,23 @@ def article_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
     return files, problems
 
 
+def doc_id_of(path: Path) -> str:
+    """An article's id: its file name without `.txt`, with control and format characters removed
+    (an id is printed, typed and completed)."""
+    return clean_line(path.stem) or "_"
+
+
+def duplicate_ids(files: Iterable[Path]) -> tuple[Path, Path, str] | None:
+    """The first two files that would share an article id, or None."""
+    first: dict[str, Path] = {}
+    for path in files:
+        doc_id = doc_id_of(path)
+        if doc_id in first:
+            return first[doc_id], path, doc_id
+        first[doc_id] = path
+    return None
+
+
 def read_articles(paths: Iterable[str | os.PathLike]) -> Iterator[Article | Problem]:
     """Yield an `Article` for every readable article under `paths` and a `Problem` for the rest."""
     files, problems = article_files(paths)
@@ -91,7 +108,7 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
     except UnicodeDecodeError as exc:
         text = data.decode("utf-8", errors="replace")
         yield Problem(str(path), f"not valid UTF-8 (first bad byte at {exc.start}), decoded with replacement")
-    article = parse_article(text, doc_id=path.stem, path=str(path.absolute()), raw=data)
+    article = parse_article(text, doc_id=doc_id_of(path), path=str(path.absolute()), raw=data)
     if article is None:
         yield Problem(str(path), "empty file, skipped")
     else:

@@ -5,12 +5,12 @@ Every function takes an open `index.Handle` (see `index.ensure_index`).
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Iterable, Iterator
 
 from sco_cli import codec
 from sco_cli.errors import UsageError
 from sco_cli.index import Handle, read_agreements
-from sco_cli.safety import clean_line
 from sco_cli.model import (
     AgreementRecord,
     DocSummary,
@@ -20,8 +20,11 @@ from sco_cli.model import (
     MeetingRecord,
     PartialDate,
     SearchHit,
+    Meeting,
     TimelineEntry,
 )
+from sco_cli.normalize import fold
+from sco_cli.safety import clean_line
 
 SNIPPET_CHARS = 220
 # Markers around matched terms in Whoosh's highlight output. Both are control characters, which
@@ -30,7 +33,7 @@ _MATCH_OPEN, _MATCH_CLOSE = "\x02", "\x03"
 
 
 def _date_filter(date_from: PartialDate | None, date_to: PartialDate | None):
-    """Whoosh filter: the fact's date interval overlaps [start of date_from, end of date_to]."""
+    """Whoosh filter: the article's date interval overlaps [start of date_from, end of date_to]."""
     from whoosh.query import NumericRange
 
     parts = []
@@ -45,27 +48,39 @@ def _and(*queries):
     from whoosh.query import And
 
     queries = [q for q in queries if q is not None]
+    if not queries:
+        return None
     return queries[0] if len(queries) == 1 else And(queries)
-
-
-def _kind(kind: str):
-    from whoosh.query import Term
-
-    return Term("kind", kind)
 
 
 def _article_date(payload: dict) -> PartialDate | None:
     return codec.partial_date(payload.get("doc_date"))
 
 
-def parse_query(handle: Handle, text: str, fields: Iterable[str] = ("title", "body")):
-    """Parse Whoosh query syntax; a query the parser rejects is a UsageError."""
-    from whoosh.qparser import MultifieldParser
+# A query is words, not a document: beyond these it is refused (a 100,000-character query would
+# otherwise spend minutes in Whoosh's spelling correction).
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_WORDS = 64
+
+
+def parse_query(text: str, fieldname: str | None = None):
+    """Parse Whoosh query syntax over article titles and bodies (or one field, for facts' own
+    text); a query the parser rejects is a UsageError. Field names other than `title` and `body`
+    are read as words: the index's internal fields are not part of the query language."""
+    from whoosh.qparser import MultifieldParser, QueryParser
+
+    from sco_cli.index.schema import SEARCH_FIELDS, search_schema
 
     text = clean_line(text)  # control characters in a query mean nothing and confuse the parser
     if not text.strip():
         raise UsageError("empty query", hint='give words to look for, e.g. sco search "Paris Pact"')
-    parser = MultifieldParser(list(fields), handle.ix.schema)
+    if len(text) > MAX_QUERY_CHARS or len(text.split()) > MAX_QUERY_WORDS:
+        raise UsageError(f"the query is too long ({len(text)} characters, {len(text.split())} words)",
+                         hint=f"use at most {MAX_QUERY_WORDS} words and {MAX_QUERY_CHARS} characters")
+    if fieldname is None:
+        parser = MultifieldParser(list(SEARCH_FIELDS), search_schema())
+    else:
+        parser = QueryParser(fieldname, _fact_text_schema())
     try:
         return parser.parse(text)
     except Exception as exc:  # the parser's own exceptions carry its complaint
@@ -126,33 +141,13 @@ def _snippet(hit, body: str) -> Highlighted:
     return _pieces(marked)
 
 
-def _matches_facts(query) -> bool:
-    """Whether a query can match the index's fact documents, not only articles. Only articles
-    have a title and a body, so a query made only of words in those needs no "kind:article"
-    filter (which costs a pass over every article); a negation ("NOT Norov"), a match-all, a
-    range or a term in another field does."""
-    from whoosh.query import Every, Not, NullQuery
-
-    def walk(q) -> bool:
-        if isinstance(q, (Not, Every)) or q is NullQuery:
-            return True
-        children = [] if q.is_leaf() else list(q.children())
-        if children:
-            return any(walk(c) for c in children)
-        field = getattr(q, "fieldname", None)
-        return field not in ("title", "body")
-
-    return walk(query)
-
-
 def search(handle: Handle, text: str, *, limit: int | None = 10,
            date_from: PartialDate | None = None, date_to: PartialDate | None = None) -> list[SearchHit]:
     """Ranked full-text search over article titles (boosted) and bodies."""
     from whoosh import highlight
 
-    query = parse_query(handle, text)
-    kind = [_kind("article")] if _matches_facts(query) else []
-    filters = _and(*_date_filter(date_from, date_to), *kind) if date_from or date_to or kind else None
+    query = parse_query(text)
+    filters = _and(*_date_filter(date_from, date_to))
     hits: list[SearchHit] = []
     with handle.searcher() as searcher:
         results = searcher.search(query, limit=limit, filter=filters, terms=True)
@@ -174,7 +169,7 @@ def search(handle: Handle, text: str, *, limit: int | None = 10,
 
 def suggest(handle: Handle, text: str) -> str | None:
     """A corrected query that finds articles when `text` found none, else None."""
-    query = parse_query(handle, text)
+    query = parse_query(text)
     with handle.searcher() as searcher:
         try:
             corrected = searcher.correct_query(query, text)
@@ -182,7 +177,7 @@ def suggest(handle: Handle, text: str) -> str | None:
             return None
         if corrected.string == text:
             return None
-        found = searcher.search(corrected.query, limit=1, filter=_kind("article"))
+        found = searcher.search(corrected.query, limit=1)
         return corrected.string if found.scored_length() else None
 
 
@@ -194,65 +189,93 @@ def _summary(fields: dict) -> DocSummary:
 def docs(handle: Handle) -> list[DocSummary]:
     """Every indexed article, ordered by document id."""
     with handle.searcher() as searcher:
-        rows = [_summary(f) for f in searcher.documents(kind="article")]
+        rows = [_summary(f) for f in searcher.all_stored_fields()]
     return sorted(rows, key=lambda d: d.doc_id)
+
+
+def _decoded(fields: dict, kind: str) -> tuple:
+    """The facts of one kind stored with an article ("date", "meeting", "agreement"), in text order."""
+    load = codec.LOADERS[kind]
+    return tuple(load(item) for item in json.loads(fields.get(kind + "s") or "[]"))
 
 
 def show(handle: Handle, doc_id: str) -> DocumentView | None:
     """One article with everything extracted from it; None when no article has this id."""
     with handle.searcher() as searcher:
-        article = searcher.document(kind="article", doc_id=doc_id)
-        if article is None:
-            return None
-        payload = json.loads(article["payload"])
-        facts: dict[str, list] = {kind: [] for kind in ("date", "meeting", "agreement")}
-        for fields in searcher.documents(doc_id=doc_id):
-            if fields["kind"] in facts:
-                facts[fields["kind"]].append((fields["uid"], codec.loads(fields["kind"], fields["payload"])))
-    ordered = {k: [obj for _, obj in sorted(v, key=lambda t: _uid_order(t[0]))] for k, v in facts.items()}
+        article = searcher.document(doc_id=doc_id)
+    if article is None:
+        return None
+    payload = json.loads(article["payload"])
     extraction = Extraction(
         doc_date=_article_date(payload),
-        dates=tuple(ordered["date"]),
+        dates=_decoded(article, "date"),
         people=tuple(codec.person(p) for p in payload.get("people", [])),
         organizations=tuple(tuple(o) for o in payload.get("organizations", [])),
-        meetings=tuple(ordered["meeting"]),
-        agreements=tuple(ordered["agreement"]),
+        meetings=_decoded(article, "meeting"),
+        agreements=_decoded(article, "agreement"),
         year_evidence=tuple(codec.year_evidence(e) for e in payload.get("year_evidence", [])),
     )
     return DocumentView(_summary(article), article["body"], extraction)
 
 
-def _uid_order(uid: str) -> int:
-    tail = uid.rsplit("#", 1)[-1]
-    digits = "".join(ch for ch in tail if ch.isdigit())
-    return int(digits or 0)
-
-
-def _facts(handle: Handle, kind: str, *, text: str | None = None, date_from=None, date_to=None, extra=()):
-    """(stored fields, decoded payload) of every fact of `kind` passing the filters."""
-    from whoosh.query import Every
-
-    query = parse_query(handle, text, fields=("sentence",)) if text else Every()
-    filters = _and(_kind(kind), *_date_filter(date_from, date_to), *extra)
+def _articles(handle: Handle, conditions: list) -> Iterator[dict]:
+    """Stored fields of every article matching all `conditions` (Whoosh queries), found through
+    their posting lists: the cost follows the answer, not the index."""
+    query = _and(*conditions)
     with handle.searcher() as searcher:
-        results = searcher.search(query, filter=filters, limit=None)
-        return [(hit.fields(), codec.loads(kind, hit["payload"])) for hit in results]
+        for docnum in searcher.docs_for_query(query):
+            yield searcher.stored_fields(docnum)
 
 
-def _terms_filter(field: str, value: str | None):
-    """Match a folded name or alias in a KEYWORD field ("Norov", "vladimir norov", "UNODC")."""
+def _term(field: str, value: str):
     from whoosh.query import Term
 
-    from sco_cli.normalize import fold
-
-    if value is None:
-        return []
-    return [Term(field, fold(value))]
+    return Term(field, fold(value))
 
 
-def _sort_key_date(date: PartialDate | None):
-    bounds = date.bounds() if date is not None else None
-    return (0, bounds[0], bounds[1]) if bounds else (1, 0, 0)
+class _FactText:
+    """Whether a fact's own text (a date's sentence, an agreement's title and sentence) matches a
+    query. The candidates' texts are indexed in memory and the query run there, with the analyzer
+    of article bodies; the candidates are the articles whose title or body match it, which holds
+    every match unless the query has a NOT."""
+
+    def __init__(self, text: str):
+        self.query = parse_query(text, "text")
+        self.articles_query = parse_query(text)
+
+    def article_condition(self):
+        """A query the articles holding a match all pass; None when a NOT or a match-all makes
+        that impossible to narrow."""
+        from whoosh.query import Every, Not
+
+        def negative(q) -> bool:
+            return isinstance(q, (Not, Every)) or (not q.is_leaf() and any(negative(c) for c in q.children()))
+
+        return None if negative(self.query) else self.articles_query
+
+    def matching(self, texts: Iterable[tuple[str, str]]) -> set[str]:
+        """The keys of the (key, text) pairs whose text matches."""
+        from whoosh.filedb.filestore import RamStorage
+
+        ix = RamStorage().create_index(_fact_text_schema())
+        with ix.writer() as writer:
+            for key, text in texts:
+                writer.add_document(key=key, text=text)
+        with ix.searcher() as searcher:
+            return {searcher.stored_fields(n)["key"] for n in searcher.docs_for_query(self.query)}
+
+
+def _fact_text_schema():
+    from whoosh import fields
+    from whoosh.analysis import StemmingAnalyzer
+
+    return fields.Schema(key=fields.ID(stored=True), text=fields.TEXT(analyzer=StemmingAnalyzer()))
+
+
+def _org_condition(org: str):
+    from whoosh.query import Or
+
+    return Or([_term("orgs", org), _term("names", org)])
 
 
 def timeline(handle: Handle, text: str | None = None, *, date_from: PartialDate | None = None,
@@ -265,38 +288,83 @@ def timeline(handle: Handle, text: str | None = None, *, date_from: PartialDate 
     `text` filters on the mention's sentence; `person`/`org` keep dates of articles in which that
     person or organisation takes part in a meeting or an agreement.
     """
-    docs_filter = None
+    docs = None
     if person or org:
-        docs_filter = _docs_with(handle, person, org)
-    rows = []
-    for fields, mention in _facts(handle, "date", text=text, date_from=date_from, date_to=date_to):
-        if docs_filter is not None and fields["doc_id"] not in docs_filter:
+        conditions = [_term("names", person)] if person else []
+        conditions += [_org_condition(org)] if org else []
+        docs = {f["doc_id"] for f in _articles(handle, conditions)}
+    matcher = _FactText(text) if text else None
+    if matcher and matcher.article_condition() is not None:
+        candidates = {f["doc_id"] for f in _articles(handle, [_term("facts", "date"), matcher.article_condition()])}
+        docs = candidates if docs is None else docs & candidates
+    lo = date_from.bounds()[0] if date_from else None
+    hi = date_to.bounds()[1] if date_to else None
+    column = handle.timeline()
+    rows: list[tuple[str, TimelineEntry]] = []
+    for doc_id, n, _start, _end, date, mention, sentence, title, relative, anchor in column.lines(
+            column.row_numbers(lo, hi)):
+        if (docs is not None and doc_id not in docs) or (absolute and relative):
             continue
-        if absolute and mention.relative:
-            continue
-        rows.append(TimelineEntry(mention.date, mention.span.text, mention.sentence, fields["doc_id"],
-                                  fields["headline"], mention.relative, mention.anchor))
-    rows.sort(key=lambda e: (_sort_key_date(e.date), e.doc_id))
-    return rows[:limit] if limit else rows
-
-
-def _docs_with(handle: Handle, person: str | None, org: str | None) -> set[str]:
-    from whoosh.query import Or
-
-    found: set[str] = set()
-    for kind in ("meeting", "agreement"):
-        extra = []
-        if person:
-            extra += _terms_filter("names", person)
-        if org:
-            extra += [Or(_terms_filter("orgs", org) + _terms_filter("names", org))]
-        if kind == "agreement" and person:
-            continue
-        found.update(f["doc_id"] for f, _ in _facts(handle, kind, extra=extra))
-    return found
+        rows.append((f"{doc_id}#date{n}", TimelineEntry(codec.partial_date(date), mention, sentence, doc_id, title,
+                                                        relative, anchor)))
+        if limit and matcher is None and len(rows) >= limit:
+            break
+    if matcher:
+        keep = matcher.matching((key, entry.sentence) for key, entry in rows)
+        rows = [(key, entry) for key, entry in rows if key in keep]
+    entries = [entry for _, entry in rows]
+    return entries[:limit] if limit else entries
 
 
 MEETING_FORMATS = ("in-person", "video", "phone")
+
+
+@dataclass(frozen=True)
+class _MeetingFilter:
+    """The conditions of `who_met`: as Whoosh queries to find the articles, then per meeting."""
+
+    name: str | None = None
+    with_: str | None = None
+    org: str | None = None
+    place: str | None = None
+    meeting_format: str | None = None
+    lo: int | None = None
+    hi: int | None = None
+    include_planned: bool = False
+
+    def article_conditions(self) -> list:
+        conditions = [_term("facts", "meeting")]
+        conditions += [_term("names", n) for n in (self.name, self.with_) if n]
+        if self.org:
+            conditions.append(_org_condition(self.org))
+        if self.place:
+            conditions.append(_term("place", self.place))
+        if self.meeting_format:
+            conditions.append(_term("meeting_format", self.meeting_format))
+        return conditions
+
+    def passes(self, meeting: Meeting) -> bool:
+        from sco_cli.index.schema import meeting_terms, org_terms
+
+        if meeting.planned and not self.include_planned:
+            return False
+        names = meeting_terms(meeting)
+        if any(n and fold(n) not in names for n in (self.name, self.with_)):
+            return False
+        if self.org and fold(self.org) not in names and fold(self.org) not in org_terms(meeting):
+            return False
+        if self.place and fold(meeting.place or "") != fold(self.place):
+            return False
+        if self.meeting_format and meeting.format != self.meeting_format:
+            return False
+        return _overlaps(meeting.date, self.lo, self.hi)
+
+
+def _overlaps(date: PartialDate | None, lo: int | None, hi: int | None) -> bool:
+    if lo is None and hi is None:
+        return True
+    bounds = date.bounds() if date is not None else None
+    return bounds is not None and (lo is None or bounds[1] >= lo) and (hi is None or bounds[0] <= hi)
 
 
 def who_met(handle: Handle, name: str | None = None, *, with_: str | None = None, org: str | None = None,
@@ -305,27 +373,29 @@ def who_met(handle: Handle, name: str | None = None, *, with_: str | None = None
             limit: int | None = None, include_planned: bool = False) -> list[MeetingRecord]:
     """Meetings in chronological order. `name` and `with_` each match any participant by full
     name, part of it or alias, ignoring case and accents; both given means both took part."""
-    from whoosh.query import Or, Term
-
-    from sco_cli.normalize import fold
-
-    extra = _terms_filter("names", name) + _terms_filter("names", with_)
-    if org:
-        extra.append(Or(_terms_filter("orgs", org) + _terms_filter("names", org)))
-    if place:
-        extra.append(Term("place", fold(place)))
-    if meeting_format:
-        if meeting_format not in MEETING_FORMATS:
-            raise UsageError(f"unknown meeting format {meeting_format!r}",
-                             hint=f"use one of: {', '.join(MEETING_FORMATS)}")
-        extra.append(Term("meeting_format", meeting_format))
+    if meeting_format and meeting_format not in MEETING_FORMATS:
+        raise UsageError(f"unknown meeting format {meeting_format!r}",
+                         hint=f"use one of: {', '.join(MEETING_FORMATS)}")
+    wanted = _MeetingFilter(name, with_, org, place, meeting_format,
+                            date_from.bounds()[0] if date_from else None,
+                            date_to.bounds()[1] if date_to else None, include_planned)
     rows = []
-    for fields, meeting in _facts(handle, "meeting", date_from=date_from, date_to=date_to, extra=extra):
-        if meeting.planned and not include_planned:
-            continue
-        rows.append(MeetingRecord(fields["uid"], meeting, fields["doc_id"], fields["headline"]))
+    for fields in _articles(handle, wanted.article_conditions()):
+        for n, meeting in enumerate(_decoded(fields, "meeting")):
+            if wanted.passes(meeting):
+                rows.append(MeetingRecord(f"{fields['doc_id']}#meeting{n}", meeting, fields["doc_id"],
+                                          fields["title"]))
     rows.sort(key=lambda r: (_sort_key_date(r.meeting.date), r.doc_id, _uid_order(r.id)))
     return rows[:limit] if limit else rows
+
+
+def _uid_order(uid: str) -> int:
+    return int(uid.rpartition("#meeting")[2] or 0)
+
+
+def _sort_key_date(date: PartialDate | None):
+    bounds = date.bounds() if date is not None else None
+    return (0, bounds[0], bounds[1]) if bounds else (1, 0, 0)
 
 
 def agreements(handle: Handle, text: str | None = None, *, party: str | None = None, kind: str | None = None,
@@ -334,7 +404,7 @@ def agreements(handle: Handle, text: str | None = None, *, party: str | None = N
     """Instruments, one record per instrument with all its mentions, in chronological order."""
     records = read_agreements(handle)  # grouped once, at build time
     if text:
-        matched = {f["uid"] for f, _ in _facts(handle, "agreement", text=text)}
+        matched = _agreements_matching(handle, _FactText(text))
         records = [r for r in records if matched.intersection(r.uids)]
     if kind:
         records = [r for r in records if r.agreement.kind == kind]
@@ -345,12 +415,19 @@ def agreements(handle: Handle, text: str | None = None, *, party: str | None = N
     lo = date_from.bounds()[0] if date_from else None
     hi = date_to.bounds()[1] if date_to else None
     if lo is not None or hi is not None:
-        def inside(r):
-            b = r.agreement.date.bounds() if r.agreement.date else None
-            return b is not None and (lo is None or b[1] >= lo) and (hi is None or b[0] <= hi)
-        records = [r for r in records if inside(r)]
+        records = [r for r in records if _overlaps(r.agreement.date, lo, hi)]
     records.sort(key=lambda r: (_sort_key_date(r.agreement.date), r.agreement.title))
     return records[:limit] if limit else records
+
+
+def _agreements_matching(handle: Handle, matcher: _FactText) -> set[str]:
+    """The uids of agreement mentions whose title or sentence matches."""
+    conditions = [_term("facts", "agreement"), matcher.article_condition()]
+    texts = []
+    for fields in _articles(handle, conditions):
+        for n, agreement in enumerate(_decoded(fields, "agreement")):
+            texts.append((f"{fields['doc_id']}#agreement{n}", f"{agreement.title}\n{agreement.evidence}"))
+    return matcher.matching(texts)
 
 
 def _org_names(name: str) -> set[str]:

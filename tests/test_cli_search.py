@@ -144,16 +144,23 @@ def test_unknown_option_is_exit_2(sco, seeds_index):
     assert sco("search", "x", "--bogus").exit_code == 2
 
 
-@pytest.mark.parametrize("query", ["NOT Norov", "*:*", "uid:*", "date_start:[20190101 TO 20201231]"])
-def test_queries_that_reach_past_title_and_body_list_articles_only(sco, seeds_index, query):
-    # the index also holds fact documents without a title; a negation, a match-all, a range or
-    # another field must still list only articles (these once ended in KeyError: 'title')
+@pytest.mark.parametrize("query", ["NOT Norov", "*:*", "title:* OR body:*"])
+def test_negations_and_match_alls_list_articles(sco, seeds_index, query):
+    # these once ended in KeyError: 'title' (the index held fact documents beside articles)
     result = sco("search", query, "--json", "--limit", "20")
     assert result.exit_code == 0, result.stderr
     rows = json.loads(result.stdout)
     assert rows and all(set(r) == {"rank", "score", "doc_id", "title", "date", "date_precision", "path",
                                    "snippet"} for r in rows)
     assert len({r["doc_id"] for r in rows}) == len(rows)
+
+
+@pytest.mark.parametrize("query", ["uid:*", "payload:Norov", "date_start:[20190101 TO 20201231]"])
+def test_internal_field_names_are_read_as_words(sco, seeds_index, query):
+    # only title and body belong to the query language; "payload" is a word no seed contains
+    result = sco("search", query, "--json")
+    assert (result.exit_code, result.stdout) == (1, "[]\n")
+    assert result.stderr.startswith(f"sco: no article matches {query!r}")
 
 
 def test_a_negation_lists_the_articles_without_the_word(sco, seeds_index):

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from sco_cli import EXTRACTION_VERSION, index
+from sco_cli.index import builder
 from sco_cli.errors import IndexCorrupt, IndexLocked, IndexMissing, IndexVersionMismatch
 from conftest import SEEDS
 
@@ -24,7 +25,7 @@ def test_build_indexes_exactly_the_given_articles(tmp_path):
     assert (report.added, report.documents) == (5, 5)
     handle = index.open_index(base)
     with handle.searcher() as s:
-        assert sorted(f["doc_id"] for f in s.documents(kind="article")) == SEED_IDS
+        assert sorted(f["doc_id"] for f in s.all_stored_fields()) == SEED_IDS
     assert handle.meta["extraction_version"] == EXTRACTION_VERSION
     assert (base / index.POINTER_FILE).read_text().strip() == handle.path.name
 
@@ -52,7 +53,7 @@ def test_add_adds_new_replaces_changed_skips_unchanged(tmp_path):
     assert (report.added, report.updated, report.unchanged, report.documents) == (1, 1, 1, 3)
     handle = index.open_index(base)
     with handle.searcher() as s:
-        titles = sorted(f["title"] for f in s.documents(kind="article"))
+        titles = sorted(f["title"] for f in s.all_stored_fields())
     assert titles == ["Alpha", "Beta changed", "Gamma"]
 
 
@@ -128,7 +129,7 @@ def test_failed_build_leaves_the_old_index(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("crash in the middle")
 
-    monkeypatch.setattr(index, "extract", boom)
+    monkeypatch.setattr(builder, "extract", boom)
     with pytest.raises(RuntimeError):
         index.build(base, [str(SEEDS)])
     assert index.current_generation(base) == before

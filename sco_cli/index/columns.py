@@ -1,0 +1,177 @@
+"""The files a generation keeps beside Whoosh, each shaped for one question.
+
+- `timeline.jsonl` + `timeline.idx`: every date mention, one JSON line each, in timeline order
+  (start, end, article, position); the index file holds, per span class, the sorted starts, the
+  ends and the row numbers as binary arrays, and every line's offset. A date range is answered by
+  bisection: the cost is the answer plus, per class, the mentions that start at most one span
+  before the range (none for days, a month's worth for months, a year's for years).
+- `agreement-mentions.jsonl`: every agreement mention (uid, article, agreement), the input of the
+  grouping; an `index add` regroups from it without reading Whoosh.
+- `documents.json`: per article its content hash and fact counts (an `index add` decides what
+  changed from it).
+
+All are plain JSON or arrays of integers: nothing here is unpickled.
+"""
+from __future__ import annotations
+
+import json
+import mmap
+import os
+from array import array
+from bisect import bisect_left, bisect_right
+from pathlib import Path
+from typing import Iterable, Iterator
+
+TIMELINE_FILE = "timeline.jsonl"
+TIMELINE_INDEX = "timeline.idx"
+MENTIONS_FILE = "agreement-mentions.jsonl"
+DOCUMENTS_FILE = "documents.json"
+
+# Span classes (end - start, as yyyymmdd integers): a day, up to a month or two, up to a year, longer.
+_SPAN_CLASSES = (0, 100, 10000)
+# Where a date whose year is unknown sorts: after every real date.
+_UNDATED = 99999999
+
+
+def _span_class(start: int, end: int) -> int:
+    span = end - start
+    return sum(1 for ceiling in _SPAN_CLASSES if span > ceiling)
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+class TimelineWriter:
+    """Collects date rows in any order and writes them sorted. Lines wait in a scratch file, so
+    memory holds only the sort keys."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._scratch_path = folder / (TIMELINE_FILE + ".unsorted")
+        self._scratch = open(self._scratch_path, "wb")
+        self._keys: list[tuple[int, int, str, int, int, int]] = []
+
+    def add(self, doc_id: str, n: int, bounds: tuple[int, int] | None, row: list) -> None:
+        """One mention: `row` is what a timeline entry is made of (see `row_fields`)."""
+        start, end = bounds or (_UNDATED, _UNDATED)
+        line = json.dumps([doc_id, n, start, end, *row], ensure_ascii=False, separators=(",", ":")).encode()
+        self._keys.append((start, end, doc_id, n, self._scratch.tell(), len(line)))
+        self._scratch.write(line + b"\n")
+
+    def add_lines(self, lines: Iterable[bytes]) -> None:
+        """Rows from another generation's `timeline.jsonl`, as they are."""
+        for line in lines:
+            doc_id, n, start, end = json.loads(line)[:4]
+            self._keys.append((start, end, doc_id, n, self._scratch.tell(), len(line)))
+            self._scratch.write(line.rstrip(b"\n") + b"\n")
+
+    def finish(self) -> dict:
+        """Write the sorted files; returns what `sco.json` records about them."""
+        self._scratch.close()
+        self._keys.sort()
+        offsets = array("q")
+        classes = [(array("i"), array("i"), array("i")) for _ in range(len(_SPAN_CLASSES) + 1)]
+        undated_from = len(self._keys)
+        with open(self._scratch_path, "rb") as src, open(self.folder / TIMELINE_FILE, "wb") as out:
+            scratch = mmap.mmap(src.fileno(), 0, access=mmap.ACCESS_READ) if self._keys else b""
+            for row, (start, end, _doc, _n, offset, length) in enumerate(self._keys):
+                offsets.append(out.tell())
+                out.write(scratch[offset:offset + length + 1])
+                if start == _UNDATED:
+                    undated_from = min(undated_from, row)
+                    continue
+                starts, ends, rows = classes[_span_class(start, end)]
+                starts.append(start)
+                ends.append(end)
+                rows.append(row)
+            offsets.append(out.tell())
+            out.flush()
+            os.fsync(out.fileno())
+            if self._keys:
+                scratch.close()
+        os.unlink(self._scratch_path)
+        blob = b"".join(a.tobytes() for group in classes for a in group) + offsets.tobytes()
+        _write_synced(self.folder / TIMELINE_INDEX, blob)
+        spans = []
+        for starts, ends, _rows in classes:
+            spans.append([max((e - s for s, e in zip(starts, ends)), default=0), len(starts)])
+        return {"rows": len(self._keys), "undated_from": undated_from, "classes": spans}
+
+    def abandon(self) -> None:
+        self._scratch.close()
+
+
+class TimelineColumn:
+    """The timeline files of one generation, read by bisection."""
+
+    def __init__(self, folder: Path, meta: dict):
+        self.folder = folder
+        self.rows = meta["rows"]
+        self.undated_from = meta["undated_from"]
+        blob = (folder / TIMELINE_INDEX).read_bytes()
+        self._classes = []
+        pos = 0
+        for max_span, count in meta["classes"]:
+            arrays = []
+            for _ in range(3):
+                a = array("i")
+                a.frombytes(blob[pos:pos + 4 * count])
+                pos += 4 * count
+                arrays.append(a)
+            self._classes.append((max_span, *arrays))
+        self._offsets = array("q")
+        self._offsets.frombytes(blob[pos:])
+        if len(self._offsets) != self.rows + 1:
+            raise ValueError(f"{TIMELINE_INDEX} does not match {TIMELINE_FILE}")
+
+    def row_numbers(self, lo: int | None, hi: int | None) -> list[int]:
+        """Rows whose interval overlaps [lo, hi] (either open), in timeline order; with neither
+        bound, every row, those without a year last."""
+        if lo is None and hi is None:
+            return list(range(self.rows))
+        lo = 0 if lo is None else lo
+        hi = _UNDATED - 1 if hi is None else hi
+        found: list[int] = []
+        for max_span, starts, ends, rows in self._classes:
+            first, last = bisect_left(starts, lo - max_span), bisect_right(starts, hi)
+            found.extend(rows[i] for i in range(first, last) if ends[i] >= lo)
+        found.sort()
+        return found
+
+    def lines(self, row_numbers: Iterable[int]) -> Iterator[list]:
+        """The decoded rows: [doc_id, n, start, end, *row_fields]."""
+        with open(self.folder / TIMELINE_FILE, "rb") as fh:
+            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if self.rows else b""
+            try:
+                for row in row_numbers:
+                    yield json.loads(data[self._offsets[row]:self._offsets[row + 1]])
+            finally:
+                if self.rows:
+                    data.close()
+
+    def raw_lines(self) -> Iterator[bytes]:
+        with open(self.folder / TIMELINE_FILE, "rb") as fh:
+            yield from fh
+
+
+def write_jsonl(path: Path, rows: Iterable) -> None:
+    data = "".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows)
+    _write_synced(path, data.encode("utf-8"))
+
+
+def read_jsonl(path: Path) -> Iterator:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
+def write_json(path: Path, data) -> None:
+    _write_synced(path, json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode())
+
+
+def read_json(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,120 @@
+"""Opening the live generation for reading, and what a reader may ask of it besides Whoosh."""
+from __future__ import annotations
+
+import os
+import weakref
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sco_cli import EXTRACTION_VERSION
+from sco_cli.errors import IndexCorrupt, IndexMissing, IndexVersionMismatch
+from sco_cli.index import columns, whoosh_fixes
+from sco_cli.index.layout import OWNER_FILE, current_generation, hold_generation
+from sco_cli.index.meta import AGREEMENTS_FILE, SCHEMA_VERSION, is_current, read_meta
+from sco_cli.model import IndexStatus
+
+# How often a reader looks at CURRENT again when the generation it named went away meanwhile.
+_OPEN_ATTEMPTS = 5
+
+
+@dataclass
+class Handle:
+    """An open index generation: where it is, what `sco.json` says, the Whoosh index, and the one
+    searcher every query of this process shares (opening it reads every segment, so it is done
+    once, when the index is opened, which also finds missing or damaged segment files)."""
+
+    base: Path
+    path: Path
+    meta: dict
+    ix: object
+    shared_searcher: object
+    _timeline: columns.TimelineColumn | None = field(default=None, repr=False)
+
+    def searcher(self):
+        return nullcontext(self.shared_searcher)
+
+    def timeline(self) -> columns.TimelineColumn:
+        """The date column, read on first use."""
+        if self._timeline is None:
+            try:
+                self._timeline = columns.TimelineColumn(self.path, self.meta["timeline"])
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                raise _damaged(self.base, f"timeline unreadable: {type(exc).__name__}") from None
+        return self._timeline
+
+
+def _damaged(base: Path, what: str) -> IndexCorrupt:
+    return IndexCorrupt(f"the index in {base} is damaged ({what})", hint="run sco index build PATH to rebuild it")
+
+
+def open_index(base: Path) -> Handle:
+    """Open the live generation under `base`, checking it was written by this `sco`. The
+    generation is held (a shared lock) until the process ends, so no writer removes it."""
+    from whoosh.index import open_dir
+
+    from sco_cli.index.schema import schema
+
+    for _ in range(_OPEN_ATTEMPTS):
+        gen = current_generation(base)
+        if gen is None:
+            raise IndexMissing(f"no index in {base}", hint=f"run: sco --index-dir {base} index build PATH")
+        held = hold_generation(gen)
+        if held is not None:
+            break
+        if current_generation(base) == gen:  # live, yet without sco's marker: not sco's, or damaged
+            raise _damaged(base, f"{gen.name} has no {OWNER_FILE}; it was not written by this sco")
+    else:
+        raise IndexCorrupt(f"the index in {base} keeps changing, or its live generation is gone",
+                           hint="try again, or run sco index build PATH")
+    try:
+        meta = read_meta(gen)
+    except IndexCorrupt:
+        os.close(held)
+        raise
+    if not is_current(meta):
+        os.close(held)
+        raise IndexVersionMismatch(
+            f"the index in {base} was built by sco {meta.get('sco_version')} "
+            f"(schema {meta.get('schema_version')}, extraction {meta.get('extraction_version')}); "
+            f"this sco needs schema {SCHEMA_VERSION}, extraction {EXTRACTION_VERSION}",
+            hint="run sco index build PATH to rebuild it",
+        )
+    whoosh_fixes.load()
+    try:
+        ix = open_dir(str(gen), schema=schema())
+        searcher = ix.searcher()
+    except Exception as exc:  # Whoosh raises many kinds on damaged files; all mean the same here
+        os.close(held)
+        raise _damaged(base, type(exc).__name__) from exc
+    handle = Handle(base, gen, meta, ix, searcher)
+    weakref.finalize(handle, os.close, held)
+    return handle
+
+
+def read_agreements(handle: Handle) -> list:
+    """The instruments grouped at build time (`AgreementRecord`s)."""
+    from sco_cli import instruments
+
+    try:
+        text = (handle.path / AGREEMENTS_FILE).read_text(encoding="utf-8")
+        return instruments.load(text)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise _damaged(handle.base, f"{AGREEMENTS_FILE} unreadable: {type(exc).__name__}") from None
+
+
+def status(base: Path) -> IndexStatus:
+    handle = open_index(base)
+    size = sum(f.stat().st_size for f in handle.path.iterdir() if f.is_file())
+    meta = handle.meta
+    return IndexStatus(
+        location=str(handle.path),
+        documents=meta.get("documents", 0),
+        facts=dict(meta.get("facts", {})),
+        size_bytes=size,
+        built_at=meta.get("built_at", ""),
+        sco_version=meta.get("sco_version", ""),
+        schema_version=meta.get("schema_version", 0),
+        extraction_version=meta.get("extraction_version", 0),
+        sources=tuple(meta.get("sources", ())),
+    )

@@ -1,0 +1,130 @@
+"""The Whoosh schema (declared once) and the one Whoosh document each article becomes.
+
+One document per article. Its facts (dates, meetings, agreements) travel with it as stored JSON,
+and what the fact questions filter on (participants' names, organisations, places, meeting
+formats, agreement kinds) is aggregated into keyword fields, so `who-met Norov` is one posting
+list, not a walk over every fact. Exact per-fact conditions are checked on the few articles
+those postings name (`sco_cli.query`).
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterable
+
+from sco_cli import codec
+from sco_cli.model import Article, Extraction, Meeting, PartialDate, Person
+from sco_cli.normalize import fold
+
+# Fields a search query may name ("title:summit"); every other field is internal.
+SEARCH_FIELDS = ("title", "body")
+# Values of the `facts` field: which kinds of fact an article has.
+FACT_KINDS = ("date", "meeting", "agreement")
+
+
+def schema():
+    """The one Whoosh schema."""
+    from whoosh import fields
+    from whoosh.analysis import StemmingAnalyzer
+
+    text = StemmingAnalyzer()
+    tags = dict(commas=True, lowercase=True, scorable=False)
+    return fields.Schema(
+        doc_id=fields.ID(unique=True, stored=True),
+        title=fields.TEXT(stored=True, analyzer=text, field_boost=2.0),
+        body=fields.TEXT(stored=True, analyzer=text),
+        # the article's own date as the interval it covers, yyyymmdd; partial dates filter by overlap
+        date_start=fields.NUMERIC(int, bits=32, stored=True),
+        date_end=fields.NUMERIC(int, bits=32, stored=True),
+        facts=fields.KEYWORD(**tags),
+        names=fields.KEYWORD(**tags),
+        orgs=fields.KEYWORD(**tags),
+        place=fields.KEYWORD(**tags),
+        meeting_format=fields.KEYWORD(**tags),
+        agreement_kind=fields.KEYWORD(**tags),
+        payload=fields.STORED(),  # the article's path, words, date, people, organisations, clues
+        dates=fields.STORED(),  # JSON lists of the article's facts, in text order
+        meetings=fields.STORED(),
+        agreements=fields.STORED(),
+    )
+
+
+def search_schema():
+    """The fields a user's query is parsed against: names of other fields are read as words."""
+    from whoosh import fields
+
+    full = schema()
+    return fields.Schema(**{name: full[name] for name in SEARCH_FIELDS})
+
+
+def date_bounds(date: PartialDate | None) -> tuple[int, int] | None:
+    return date.bounds() if date is not None else None
+
+
+def person_terms(person: Person) -> list[str]:
+    """What a participant can be looked up by: full name, each part of it, aliases."""
+    terms = {fold(person.name)}
+    terms.update(fold(person.name).split())
+    terms.update(fold(alias) for alias in person.aliases)
+    return sorted(t for t in terms if t)
+
+
+def org_terms(meeting: Meeting) -> list[str]:
+    """What a meeting can be found by with --org: each participant's organisation, all its names."""
+    terms = set()
+    for p in meeting.participants:
+        if p.organization:
+            terms.add(fold(p.organization))
+        terms.update(fold(a) for a in p.org_aliases)
+    return sorted(t for t in terms if t)
+
+
+def meeting_terms(meeting: Meeting) -> set[str]:
+    """Every name and alias of a meeting's participants, folded."""
+    return {t for p in meeting.participants for t in person_terms(p)}
+
+
+def _keywords(values: Iterable[str]) -> str:
+    return ",".join(sorted({v.replace(",", " ") for v in values if v}))
+
+
+def _json_list(items) -> str:
+    return "[" + ",".join(codec.dumps(item) for item in items) + "]"
+
+
+def article_document(article: Article, facts: Extraction) -> dict:
+    """The Whoosh document of one article, facts included."""
+    names = {t for m in facts.meetings for t in meeting_terms(m)}
+    orgs = {t for m in facts.meetings for t in org_terms(m)}
+    orgs.update(fold(p) for a in facts.agreements for p in a.parties)
+    places = {fold(m.place) for m in facts.meetings if m.place}
+    places.update(fold(a.place) for a in facts.agreements if a.place)
+    kinds = [kind for kind, items in zip(FACT_KINDS, (facts.dates, facts.meetings, facts.agreements)) if items]
+    doc = {
+        "doc_id": article.doc_id,
+        "title": article.headline,
+        "body": article.body,
+        "facts": _keywords(kinds),
+        "names": _keywords(names),
+        "orgs": _keywords(orgs),
+        "place": _keywords(places),
+        "meeting_format": _keywords(m.format for m in facts.meetings),
+        "agreement_kind": _keywords(a.kind for a in facts.agreements),
+        "payload": json.dumps(
+            {
+                "path": article.path,
+                "words": article.words,
+                "doc_date": None if facts.doc_date is None else json.loads(codec.dumps(facts.doc_date)),
+                "people": [json.loads(codec.dumps(p)) for p in facts.people],
+                "organizations": [list(o) for o in facts.organizations],
+                "year_evidence": [json.loads(codec.dumps(e)) for e in facts.year_evidence],
+            },
+            ensure_ascii=False,
+        ),
+        "dates": _json_list(facts.dates),
+        "meetings": _json_list(facts.meetings),
+        "agreements": _json_list(facts.agreements),
+    }
+    bounds = date_bounds(facts.doc_date)
+    if bounds:
+        doc["date_start"], doc["date_end"] = bounds
+    return doc

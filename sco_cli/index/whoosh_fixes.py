@@ -1,0 +1,150 @@
+"""Whoosh, imported and patched the way sco needs it; the one module that touches its internals.
+
+Call `load()` before using Whoosh. It applies, once per process:
+
+1. a light import (`_import_whoosh_lightly`): two modules Whoosh imports and sco never uses are
+   stood in for, 50 ms of every query's start;
+2. a cache of missing per-document columns (`_cache_missing_columns`): Whoosh 2.7 stats the disk
+   for every posting of a field without lengths;
+3. safe unpickling (`_restrict_unpickling`): Whoosh stores its table of contents, segment list,
+   posting blocks and stored fields as pickles, and a pickle can run any code when loaded. Every
+   place Whoosh loads one is pointed at `safe_loads`/`safe_load`, which build only plain data and
+   the few classes in `ALLOWED_GLOBALS`; anything else raises `pickle.UnpicklingError` before a
+   single foreign callable runs. (The schema is never unpickled at all: sco passes its own.)
+"""
+from __future__ import annotations
+
+import io
+import pickle
+
+# What sco's own index files need besides plain data (measured over builds, adds and every
+# query: `tests/test_whoosh_fixes.py` checks a real index loads with exactly these).
+ALLOWED_GLOBALS = frozenset({
+    ("builtins", "bytes"), ("__builtin__", "bytes"),  # bytes in protocol-2 pickles
+    ("_codecs", "encode"),  # how protocol 2 spells a bytes value
+    ("builtins", "int"), ("collections", "defaultdict"),  # a segment's deleted-documents counts
+    ("whoosh.codec.whoosh3", "W3Codec"), ("whoosh.codec.whoosh3", "W3Segment"),  # the segment list
+})
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if (module, name) not in ALLOWED_GLOBALS:
+            raise pickle.UnpicklingError(f"refused to load {module}.{name} from an index file")
+        return super().find_class(module, name)
+
+
+def safe_loads(data, **_ignored):
+    """`pickle.loads` that builds plain data and the classes of `ALLOWED_GLOBALS` only."""
+    return _SafeUnpickler(io.BytesIO(data)).load()
+
+
+def safe_load(file, **_ignored):
+    """`pickle.load` with the same restriction as `safe_loads`."""
+    return _SafeUnpickler(file).load()
+
+
+class _SafePickleModule:
+    """Stands in for the `pickle` module inside Whoosh modules that call `pickle.loads`."""
+
+    loads = staticmethod(safe_loads)
+    load = staticmethod(safe_load)
+    dumps = staticmethod(pickle.dumps)
+    dump = staticmethod(pickle.dump)
+    PicklingError = pickle.PicklingError
+    UnpicklingError = pickle.UnpicklingError
+    HIGHEST_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+def _restrict_unpickling() -> None:
+    import whoosh.codec.whoosh3
+    import whoosh.columns
+    import whoosh.compat
+    import whoosh.externalsort
+    import whoosh.filedb.fileindex
+    import whoosh.filedb.structfile
+    import whoosh.formats
+    import whoosh.index
+
+    for module in (whoosh.compat, whoosh.codec.whoosh3, whoosh.columns, whoosh.formats):
+        module.loads = safe_loads
+    whoosh.compat.load = safe_load
+    whoosh.externalsort.load = safe_load
+    whoosh.filedb.structfile.load_pickle = safe_load
+    whoosh.filedb.fileindex.pickle = _SafePickleModule
+    whoosh.index.pickle = _SafePickleModule
+
+
+_loaded = False
+
+
+def load() -> None:
+    """Import Whoosh and apply the fixes above (idempotent)."""
+    global _loaded
+    if _loaded:
+        return
+    _import_whoosh_lightly()
+    _cache_missing_columns()
+    _restrict_unpickling()
+    _loaded = True
+
+
+def _import_whoosh_lightly() -> None:
+    """Import Whoosh without two modules it pulls in and sco never uses, 50 ms of every query's
+    start (measured with `python -X importtime`):
+
+    - `whoosh.compat` imports `urllib.request` for `urlretrieve`; a stand-in function imports the
+      real module if it is ever called;
+    - `whoosh.reading` takes `cached_property` from the package of that name, which imports
+      `asyncio`; the standard library's `functools.cached_property` does the same job there.
+
+    The stand-in modules are removed from `sys.modules` right after, so nothing else sees them.
+    """
+    import functools
+    import sys
+    import types
+
+    if "whoosh.reading" in sys.modules:
+        return
+
+    def urlretrieve(*args, **kwargs):
+        sys.modules.pop("urllib.request", None)
+        from urllib.request import urlretrieve as real
+
+        return real(*args, **kwargs)
+
+    stand_ins = {}
+    if "urllib.request" not in sys.modules:
+        stand_ins["urllib.request"] = types.ModuleType("urllib.request")
+        stand_ins["urllib.request"].urlretrieve = urlretrieve
+    if "cached_property" not in sys.modules:
+        stand_ins["cached_property"] = types.ModuleType("cached_property")
+        stand_ins["cached_property"].cached_property = functools.cached_property
+    sys.modules.update(stand_ins)
+    try:
+        import whoosh.compat  # noqa: F401
+        import whoosh.reading  # noqa: F401
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+
+
+def _cache_missing_columns() -> None:
+    """Whoosh 2.7 looks for a field-lengths file on disk for every posting of a field that has
+    none (ID and keyword fields), once per posting: 90,000 `stat` calls for 300 articles. The
+    answer cannot change while a segment reader lives, so remember it."""
+    from whoosh.codec import whoosh3
+
+    reader_class = whoosh3.W3PerDocReader
+    if getattr(reader_class, "_sco_caches_missing_columns", False):
+        return
+    original = reader_class._cached_reader
+
+    def cached_reader(self, fieldname, column):
+        if fieldname not in self._readers:
+            self._readers[fieldname] = original(self, fieldname, column)
+        return self._readers[fieldname]
+
+    reader_class._cached_reader = cached_reader
+    reader_class._sco_caches_missing_columns = True
