@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -11,6 +12,13 @@ def fold(text: str | None) -> str:
     """'Jürgen  STOCK' -> 'jurgen stock'; 'Secretary-General' -> 'secretary general'."""
     if not text:
         return ""
+    if text.isascii():  # the common case: no accents to strip
+        return " ".join(_NON_WORD.sub(" ", text.lower()).replace("_", " ").split())
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     return " ".join(_NON_WORD.sub(" ", text).replace("_", " ").split())

@@ -154,3 +154,80 @@ def test_vocabulary_file_is_written(tmp_path):
     vocab = index.read_vocabulary(base)
     assert vocab["documents"] == SEED_IDS
     assert index.read_vocabulary(tmp_path / "none") == {}
+
+
+def _answers(base: Path) -> dict:
+    """Every fact question's full answer, as JSON text."""
+    from dataclasses import asdict
+
+    from sco_cli import query
+
+    handle = index.open_index(base)
+    return {
+        "timeline": json.dumps([asdict(e) for e in query.timeline(handle)]),
+        "who_met": json.dumps([asdict(r) for r in query.who_met(handle, include_planned=True)]),
+        "agreements": json.dumps([asdict(r) for r in query.agreements(handle)]),
+        "meta": json.dumps({k: handle.meta[k] for k in ("documents", "facts", "timeline")}),
+    }
+
+
+MEETING = ("Talks in {city}\n\n{city_upper}, 4 May 2021. SCO Secretary-General Vladimir Norov met the "
+           "Foreign Minister of {country}, {minister}, on Tuesday. The two sides signed a memorandum of "
+           "understanding on cooperation in {field}. On 12 March 2020 they had met in Moscow.\n")
+
+
+def _meeting_article(folder: Path, name: str, city: str, country: str, minister: str, field: str) -> Path:
+    return write(folder, name, MEETING.format(city=city, city_upper=city.upper(), country=country,
+                                              minister=minister, field=field))
+
+
+def test_an_add_answers_exactly_as_a_fresh_build_of_the_same_articles(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    _meeting_article(first, "a.txt", "Tashkent", "Uzbekistan", "Bakhtiyor Saidov", "tourism")
+    _meeting_article(first, "b.txt", "Bishkek", "Kyrgyzstan", "Jeenbek Kulubaev", "education")
+    _meeting_article(second, "c.txt", "Dushanbe", "Tajikistan", "Sirojiddin Muhriddin", "health")
+    changed = _meeting_article(second, "b2.txt", "Astana", "Kazakhstan", "Mukhtar Tileuberdi", "trade")
+    index.build(tmp_path / "added", [str(first)])
+    index.build(tmp_path / "added", [str(second)], add=True)
+    changed.write_text(changed.read_text().replace("trade", "transport"))
+    index.build(tmp_path / "added", [str(second)], add=True)  # replaces b2 in place
+    index.build(tmp_path / "fresh", [str(first), str(second)])
+    added, fresh = _answers(tmp_path / "added"), _answers(tmp_path / "fresh")
+    assert added == fresh
+    assert json.loads(fresh["meta"])["documents"] == 4
+    assert "transport" in fresh["agreements"] and "trade" not in fresh["agreements"]
+
+
+def test_two_files_with_one_name_are_refused_and_nothing_changes(tmp_path):
+    from sco_cli.errors import UsageError
+
+    base = tmp_path / "ix"
+    index.build(base, [str(SEEDS)])
+    before = index.current_generation(base)
+    a = write(tmp_path / "a", "same.txt", "One\n\nFirst text.")
+    b = write(tmp_path / "b", "same.txt", "Two\n\nSecond text.")
+    with pytest.raises(UsageError, match=f"^{a} and {b} would both be article 'same'$"):
+        index.build(base, [str(tmp_path / "a"), str(tmp_path / "b")])
+    assert index.current_generation(base) == before
+
+
+def test_an_add_never_replaces_an_article_with_another_file_of_its_name(tmp_path):
+    from sco_cli.errors import UsageError
+
+    base = tmp_path / "ix"
+    a = write(tmp_path / "a", "same.txt", "One\n\nFirst text.")
+    index.build(base, [str(a)])
+    b = write(tmp_path / "b", "same.txt", "Two\n\nSecond text.")
+    with pytest.raises(UsageError, match=f"would replace article 'same', indexed from {a.absolute()}"):
+        index.build(base, [str(b)], add=True)
+    with index.open_index(base).searcher() as s:
+        assert [f["title"] for f in s.all_stored_fields()] == ["One"]
+
+
+def test_article_ids_from_file_names_lose_control_characters(tmp_path):
+    base = tmp_path / "ix"
+    write(tmp_path / "docs", "esc\x1b]0;pwned\x07red\u202e.txt", "Title\n\nText.")
+    index.build(base, [str(tmp_path / "docs")])
+    with index.open_index(base).searcher() as s:
+        assert [f["doc_id"] for f in s.all_stored_fields()] == ["escred"]
+    assert index.read_vocabulary(base)["documents"] == ["escred"]

@@ -38,7 +38,7 @@ PARALLEL_FROM = 200
 # Files handed to the workers at a time; bounds the memory held by extracted, unwritten articles.
 _WINDOW = 512
 # Memory the Whoosh writer may use for postings before it spills a run to disk.
-WRITER_LIMIT_MB = 256
+WRITER_LIMIT_MB = 128
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ class _Generation:
 
     def open_writer(self):
         """A Whoosh writer on a fresh index, or on a copy of the live one (for add)."""
-        from whoosh.index import create_in, open_dir
+        from whoosh.index import create_in
 
         if self.live is None:
             ix = create_in(str(self.staging), schema())
@@ -188,7 +188,10 @@ class _Generation:
             for name in os.listdir(self.live):
                 if not name.startswith(".") and name != columns.TIMELINE_FILE + ".unsorted":
                     shutil.copy2(self.live / name, self.staging / name)
-            ix = open_dir(str(self.staging), schema=schema())
+            from sco_cli.index.reader import open_whoosh
+
+            ix, searcher = open_whoosh(self.base, self.staging)
+            searcher.close()
             self.sources = list(old.get("sources", []))
             self.documents = columns.read_json(self.live / columns.DOCUMENTS_FILE)
             vocab = json.loads((self.live / VOCAB_FILE).read_text(encoding="utf-8"))

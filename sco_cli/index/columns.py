@@ -65,9 +65,10 @@ class TimelineWriter:
     def add_lines(self, lines: Iterable[bytes]) -> None:
         """Rows from another generation's `timeline.jsonl`, as they are."""
         for line in lines:
+            line = line.rstrip(b"\n")
             doc_id, n, start, end = json.loads(line)[:4]
             self._keys.append((start, end, doc_id, n, self._scratch.tell(), len(line)))
-            self._scratch.write(line.rstrip(b"\n") + b"\n")
+            self._scratch.write(line + b"\n")
 
     def finish(self) -> dict:
         """Write the sorted files; returns what `sco.json` records about them."""

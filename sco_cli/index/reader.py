@@ -51,10 +51,6 @@ def _damaged(base: Path, what: str) -> IndexCorrupt:
 def open_index(base: Path) -> Handle:
     """Open the live generation under `base`, checking it was written by this `sco`. The
     generation is held (a shared lock) until the process ends, so no writer removes it."""
-    from whoosh.index import open_dir
-
-    from sco_cli.index.schema import schema
-
     for _ in range(_OPEN_ATTEMPTS):
         gen = current_generation(base)
         if gen is None:
@@ -80,16 +76,28 @@ def open_index(base: Path) -> Handle:
             f"this sco needs schema {SCHEMA_VERSION}, extraction {EXTRACTION_VERSION}",
             hint="run sco index build PATH to rebuild it",
         )
-    whoosh_fixes.load()
     try:
-        ix = open_dir(str(gen), schema=schema())
-        searcher = ix.searcher()
-    except Exception as exc:  # Whoosh raises many kinds on damaged files; all mean the same here
+        ix, searcher = open_whoosh(base, gen)
+    except IndexCorrupt:
         os.close(held)
-        raise _damaged(base, type(exc).__name__) from exc
+        raise
     handle = Handle(base, gen, meta, ix, searcher)
     weakref.finalize(handle, os.close, held)
     return handle
+
+
+def open_whoosh(base: Path, gen: Path):
+    """(Whoosh index, searcher) of a generation; any failure to read it is `IndexCorrupt`."""
+    whoosh_fixes.load()  # before any Whoosh import
+    from whoosh.index import open_dir
+
+    from sco_cli.index.schema import schema
+
+    try:
+        ix = open_dir(str(gen), schema=schema())
+        return ix, ix.searcher()
+    except Exception as exc:  # Whoosh raises many kinds on damaged files; all mean the same here
+        raise _damaged(base, type(exc).__name__) from exc
 
 
 def read_agreements(handle: Handle) -> list:

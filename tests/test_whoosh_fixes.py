@@ -1,0 +1,119 @@
+"""Whoosh as sco loads it: no pickle from disk runs code; a real index loads with the allow-list."""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sco_cli import index
+from sco_cli.index import whoosh_fixes
+from tests.conftest import SEEDS
+
+
+class _Planted:
+    """A pickle that, when loaded without restriction, creates the file `marker`."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def _write_toc(folder: Path, generation: int, segments) -> None:
+    """A Whoosh table of contents whose segment list is `segments` (pickled by Whoosh itself)."""
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import TOC
+
+    TOC(index.schema(), segments, generation).write(FileStorage(str(folder)), "MAIN")
+
+
+def _live(base: Path) -> Path:
+    return index.current_generation(base)
+
+
+def _plant_copied_meta(base: Path, marker: Path) -> None:
+    """A new generation made of a real sco.json (and marker) and a crafted table of contents."""
+    real = _live(base)
+    fake = base / "gen-9999999999999999999"
+    fake.mkdir()
+    for name in ("sco.json", ".sco-generation"):
+        shutil.copy(real / name, fake / name)
+    _write_toc(fake, 1, [_Planted(marker)])
+    (base / "CURRENT").write_text(fake.name + "\n")
+
+
+def _plant_replaced_toc(base: Path, marker: Path) -> None:
+    live = _live(base)
+    (toc,) = live.glob("_MAIN_*.toc")
+    generation = int(toc.stem.rsplit("_", 1)[1])
+    toc.unlink()
+    _write_toc(live, generation, [_Planted(marker)])
+
+
+def _plant_newer_toc(base: Path, marker: Path) -> None:
+    _write_toc(_live(base), 7, [_Planted(marker)])
+
+
+@pytest.mark.parametrize("plant", [_plant_copied_meta, _plant_replaced_toc, _plant_newer_toc],
+                         ids=["copied sco.json", "replaced TOC", "extra _MAIN_7.toc"])
+@pytest.mark.parametrize("command", [("docs",), ("search", "Norov"), ("who-met",), ("index", "status"),
+                                     ("index", "add", str(SEEDS))])
+def test_a_planted_pickle_never_runs(sco, seeds_index, tmp_path, plant, command):
+    marker = tmp_path / "owned"
+    plant(seeds_index, marker)
+    assert not marker.exists()
+    result = sco(*command)
+    assert not marker.exists(), "a pickle from the index ran code"
+    if command[:2] != ("index", "status"):  # status reads sco.json only, which is plain JSON
+        assert result.exit_code == 3, result.stdout
+        assert result.stderr.startswith(f"sco: the index in {seeds_index} is damaged (UnpicklingError)")
+        assert result.stderr.endswith("hint: run sco index build PATH to rebuild it\n")
+
+
+def test_the_planted_pickle_does_run_without_the_fix(tmp_path):
+    # the payload above is real: plain pickle runs it
+    marker = tmp_path / "owned"
+    pickle.loads(pickle.dumps(_Planted(marker)))
+    assert marker.exists()
+
+
+def test_safe_loads_refuses_any_callable_outside_the_allow_list():
+    with pytest.raises(pickle.UnpicklingError, match="refused to load posix.system"):
+        whoosh_fixes.safe_loads(pickle.dumps(_Planted(Path("/nonexistent/x"))))
+    with pytest.raises(pickle.UnpicklingError, match="refused to load builtins.eval"):
+        whoosh_fixes.safe_loads(b"cbuiltins\neval\n(S'1'\ntR.")
+
+
+def test_safe_loads_builds_plain_data():
+    data = {"doc_id": "a", "n": [1, 2.5, None, True], "b": b"\x00\xff", "t": ("x", (1, -2 ** 70))}
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        assert whoosh_fixes.safe_loads(pickle.dumps(data, protocol)) == data
+
+
+def test_a_real_index_needs_nothing_outside_the_allow_list(seeds_index_template, tmp_path, monkeypatch):
+    # every global the seeds index's pickles name, over a build, an add and the queries
+    seen = set()
+    original = whoosh_fixes._SafeUnpickler.find_class
+
+    def record(self, module, name):
+        seen.add((module, name))
+        return original(self, module, name)
+
+    monkeypatch.setattr(whoosh_fixes._SafeUnpickler, "find_class", record)
+    base = tmp_path / "ix"
+    index.build(base, [str(SEEDS)])
+    extra = tmp_path / "extra.txt"
+    extra.write_text("Norov meets Lavrov\n\nMOSCOW, 3 May 2021. Vladimir Norov met Sergey Lavrov.\n")
+    index.build(base, [str(extra)], add=True)
+    from sco_cli import query
+
+    handle = index.open_index(base)
+    assert query.search(handle, "Norov") and query.who_met(handle, "Norov") and query.timeline(handle)
+    assert seen and seen <= whoosh_fixes.ALLOWED_GLOBALS
+    meta = json.loads((index.current_generation(base) / "sco.json").read_text())
+    assert meta["documents"] == 6
