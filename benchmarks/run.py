@@ -2,17 +2,22 @@
 """Benchmarks for sco, run by hand; results go to benchmarks/RESULTS.md.
 
     python benchmarks/run.py [--sizes 1000,10000,50000] [--runs 10] [--work benchmarks/work]
+    python benchmarks/run.py --quick          # 1,000 articles, 3 runs: under two minutes
 
 For each size it generates a synthetic corpus with ../shared/tools/gen_corpus.py, builds an index
 (wall time, articles/s, peak RSS of the build process from /usr/bin/time, index size), then times
 whole processes, each the median of --runs runs after one warm-up: the user-facing commands,
 TAB completion, and `rg -l "Paris Pact"` over the same raw files. Every sco figure is also given
-as a ratio to rg's. Standard library only; ripgrep is installed from Debian when missing.
+as a ratio to rg's, and each command's growth with the corpus is fitted as an exponent k in
+time ~ size^k (least squares over log-log points; 1 is linear). The tables replace the part of
+RESULTS.md between the two `run.py` marker comments; the rest of that file is kept. Standard
+library only; ripgrep is installed from Debian when missing.
 """
 from __future__ import annotations
 
 import argparse
 import datetime
+import math
 import os
 import platform
 import re
@@ -35,6 +40,25 @@ def ensure_ripgrep() -> str:
         subprocess.run(["apt-get", "install", "-y", "-qq", "ripgrep"], check=True)
         rg = shutil.which("rg")
     return rg
+
+
+BEGIN, END = "<!-- run.py: begin -->", "<!-- run.py: end -->"
+
+
+def replace_block(document: str, block: str) -> str:
+    """`document` with the text between the markers replaced by `block` (appended when absent)."""
+    new = f"{BEGIN}\n{block}{END}"
+    if BEGIN in document and END in document:
+        head, _, rest = document.partition(BEGIN)
+        return head + new + rest.partition(END)[2]
+    return document.rstrip("\n") + "\n\n" + new + "\n"
+
+
+def installed_sco() -> str:
+    """The `sco` beside this Python, not a version manager's shim (a shim adds ~100 ms per run)."""
+    beside = Path(sys.executable).parent / "sco"
+    found = str(beside) if beside.exists() else shutil.which("sco")
+    return found or sys.exit("sco is not installed (see README)")
 
 
 def median_ms(cmd: list[str], runs: int, env: dict | None = None) -> float:
@@ -78,6 +102,7 @@ def measure(size: int, work: Path, runs: int, sco: str, rg: str) -> dict:
         "sco who-met Norov --json": ([sco, "who-met", "Norov", "--json"], env),
         "sco timeline --from 2019 --to 2020 --json": ([sco, "timeline", "--from", "2019", "--to", "2020", "--json"],
                                                       env),
+        "sco agreements --json": ([sco, "agreements", "--json"], env),
         "sco --help": ([sco, "--help"], env),
         "TAB: sco who-met Nor": ([sco, "who-met", "Nor"], tab_env),
         "python -c pass": ([sys.executable, "-c", "pass"], None),
@@ -101,8 +126,6 @@ def versions(sco: str) -> str:
 def report(results: list[dict], sco: str, runs: int) -> str:
     machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
     lines = [
-        "# sco benchmarks",
-        "",
         f"Measured {datetime.date.today().isoformat()} by `python benchmarks/run.py` on {machine}.",
         f"Versions: {versions(sco)}.",
         f"Times are the median of {runs} fresh processes after a warm-up (file cache warm).",
@@ -118,26 +141,41 @@ def report(results: list[dict], sco: str, runs: int) -> str:
                      f"{b['size_mib']:.0f} MiB |")
     names = list(results[0]["times_ms"])
     lines += ["", "## Whole-process times, ms (ratio to `rg -l \"Paris Pact\"` over the same files)", "",
-              "| command | " + " | ".join(f"{r['size']:,}" for r in results) + " |",
-              "| --- | " + " | ".join("---:" for _ in results) + " |"]
+              "| command | " + " | ".join(f"{r['size']:,}" for r in results) + " | growth k |",
+              "| --- | " + " | ".join("---:" for _ in results) + " | ---: |"]
     for name in names:
         cells = []
         for r in results:
             ms = r["times_ms"][name]
             rg = r["times_ms"]["rg -l \"Paris Pact\""]
             cells.append(f"{ms:.0f}" + ("" if name.startswith("rg ") else f" ({ms / rg:.1f}x)"))
-        lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
+        growth = _exponent([(r["size"], r["times_ms"][name]) for r in results])
+        lines.append(f"| `{name}` | " + " | ".join(cells) + f" | {growth} |")
     return "\n".join(lines) + "\n"
+
+
+def _exponent(points: list[tuple[int, float]]) -> str:
+    """k in time ~ size^k, fitted by least squares on logarithms; '-' with fewer than two sizes."""
+    if len(points) < 2:
+        return "-"
+    xs = [math.log(size) for size, _ in points]
+    ys = [math.log(max(ms, 0.1)) for _, ms in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    k = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    return f"{k:.2f}"
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1000,10000,50000")
     ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--quick", action="store_true", help="1,000 articles, 3 runs")
     ap.add_argument("--work", type=Path, default=HERE / "work")
     ap.add_argument("--out", type=Path, default=HERE / "RESULTS.md", help="where the Markdown tables go")
     args = ap.parse_args()
-    sco = shutil.which("sco") or sys.exit("sco is not installed (see README)")
+    if args.quick:
+        args.sizes, args.runs = "1000", 3
+    sco = installed_sco()
     rg = ensure_ripgrep()
     args.work.mkdir(parents=True, exist_ok=True)
     results = []
@@ -145,7 +183,8 @@ def main() -> int:
         print(f"benchmarking {size:,} articles ...", file=sys.stderr)
         results.append(measure(size, args.work, args.runs, sco, rg))
     text = report(results, sco, args.runs)
-    args.out.write_text(text, encoding="utf-8")
+    old = args.out.read_text(encoding="utf-8") if args.out.exists() else "# sco benchmarks\n\n"
+    args.out.write_text(replace_block(old, text), encoding="utf-8")
     print(text)
     return 0
 

@@ -3,6 +3,7 @@ to `render.emit`; domain errors become a one-line message, a hint and a document
 """
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from contextlib import contextmanager
@@ -88,8 +89,12 @@ def _silence_stdout() -> None:
 def reported(env: Environment) -> Iterator[None]:
     """Turn a domain error into `sco: message` + `hint: ...` on stderr and its exit code;
     end quietly with 0 when the reader of stdout goes away (`sco search x | head -1`)."""
+    from typer._click.exceptions import ClickException
+
     try:
         yield
+    except (typer.Exit, typer.Abort, ClickException):  # the app's own exits and usage errors
+        raise
     except ScoError as err:
         _say(env, f"sco: {err}")
         if err.hint:
@@ -98,6 +103,31 @@ def reported(env: Environment) -> Iterator[None]:
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(ExitStatus.OK) from None
+    except KeyboardInterrupt:  # Ctrl-C: a build in progress leaves the live index as it was
+        _say(env, "sco: interrupted")
+        raise typer.Exit(130) from None
+    except OSError as exc:  # a full disk, a read-only or vanished folder, a file where a folder should be
+        where = f"{exc.filename}: " if exc.filename else ""
+        _say(env, f"sco: {where}{exc.strerror or exc}")
+        _say(env, "hint: " + _OS_HINTS.get(exc.errno, "check the path and its permissions; "
+                                                       "an index being written was left as it was"))
+        raise typer.Exit(ExitStatus.INDEX) from None
+    except Exception as exc:  # noqa: BLE001 - anything else from reading a damaged index
+        if os.environ.get("SCO_DEBUG"):
+            raise
+        _say(env, f"sco: cannot read the index ({type(exc).__name__}: {exc})")
+        _say(env, "hint: run sco index build PATH to rebuild it (SCO_DEBUG=1 shows the traceback)")
+        raise typer.Exit(ExitStatus.INDEX) from None
+
+
+# What to do about the file-system errors users meet (errno -> hint).
+_OS_HINTS = {
+    errno.ENOSPC: "free some disk space and run the command again; the live index was not changed",
+    errno.EACCES: "check the folder's permissions, or point SCO_INDEX_DIR / --index-dir elsewhere",
+    errno.EROFS: "the file system is read-only; point SCO_INDEX_DIR / --index-dir elsewhere",
+    errno.ENOTDIR: "SCO_INDEX_DIR / --index-dir must name a folder, not a file",
+    errno.EEXIST: "SCO_INDEX_DIR / --index-dir must name a folder, not a file",
+}
 
 
 def _version(value: bool) -> None:
@@ -574,4 +604,5 @@ def main() -> None:
         _silence_stdout()
         sys.exit(ExitStatus.OK)
     except KeyboardInterrupt:
+        sys.stderr.write("sco: interrupted\n")
         sys.exit(130)

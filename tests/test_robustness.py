@@ -255,3 +255,41 @@ def test_kill_9_during_a_build_leaves_the_old_or_the_new_index(tmp_path, synthet
     # and the next build cleans up after the killed one
     subprocess.run([exe, "index", "build", str(SEEDS)], check=True, capture_output=True, env=env)
     assert not list((tmp_path / "ix").glob(".build-*"))
+
+
+def _children(pid: int) -> list[int]:
+    """Live processes whose parent is `pid` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+@pytest.mark.parametrize("signal_number", [9, 2])
+def test_workers_end_with_a_killed_or_interrupted_build_and_free_the_lock(tmp_path, synthetic, signal_number):
+    exe = _installed_sco()
+    env = {**os.environ, "SCO_INDEX_DIR": str(tmp_path / "ix")}
+    proc = subprocess.Popen([exe, "index", "build", str(synthetic)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 20
+    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    assert len(workers) >= 2, "the build did not start its workers"
+    os.kill(proc.pid, signal_number)  # the main process only, as a crash or Ctrl-C in a terminal would
+    _, stderr = proc.communicate(timeout=30)
+    deadline = time.monotonic() + 3
+    while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()]
+    assert "Traceback" not in stderr
+    if signal_number == 2:
+        assert (proc.returncode, stderr.splitlines()[-1]) == (130, "sco: interrupted")
+    again = subprocess.run([exe, "index", "build", str(SEEDS)], capture_output=True, text=True, env=env)
+    assert again.returncode == 0, again.stderr  # the lock went with the dead writer
