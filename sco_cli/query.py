@@ -5,6 +5,7 @@ Every function takes an open `index.Handle` (see `index.ensure_index`).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -91,21 +92,43 @@ def parse_query(text: str, fieldname: str | None = None):
 class _MarkerFormatter:
     """A Whoosh highlight formatter that wraps matches in private markers instead of HTML."""
 
-    between = " ... "
+    between = " "  # each passage carries its own "..." where it was cut
 
     def format(self, fragments, replace=False):
-        return self.between.join(self._fragment(f.text, f) for f in fragments)
+        # two cut passages meet at one "...", not two
+        return self.between.join(self._fragment(f.text, f) for f in fragments).replace("... ...", " ... ")
 
     def _fragment(self, text, fragment):
-        out, pos = [], fragment.startchar
+        """One passage with its matches marked; cut at word boundaries, with "..." where it is
+        not the start or the end of the text."""
+        start, end = _word_bounds(text, fragment)
+        out, pos = ["..." if start > 0 else ""], start
         for token in fragment.matches:
             if token.startchar < pos:
                 continue
             out.append(text[pos:token.startchar])
             out.append(_MATCH_OPEN + text[token.startchar:token.endchar] + _MATCH_CLOSE)
             pos = token.endchar
-        out.append(text[pos:fragment.endchar])
+        out.append(text[pos:end])
+        out.append("..." if end < len(text.rstrip()) else "")
         return "".join(out)
+
+
+def _word_bounds(text: str, fragment) -> tuple[int, int]:
+    """The fragment's span moved inwards to whole words (never past its first or last match)."""
+    start, end = fragment.startchar, fragment.endchar
+    first = min((t.startchar for t in fragment.matches), default=start)
+    last = max((t.endchar for t in fragment.matches), default=end)
+    if start > 0 and not text[start - 1].isspace():
+        space = _SPACE.search(text, start, first)
+        start = space.end() if space else first
+    if end < len(text) and not text[end].isspace():
+        spaces = [m.start() for m in _SPACE.finditer(text, last, end)]
+        end = spaces[-1] if spaces else last
+    return start, end
+
+
+_SPACE = re.compile(r"\s")  # any space, the no-break spaces of agency copy included
 
 
 def _pieces(marked: str) -> Highlighted:

@@ -195,6 +195,10 @@ class Column:
     no_wrap: bool = False
     ratio: int | None = None
     justify: str = "left"
+    # an identifier that would take a column's width from the facts: shown instead as a dim line
+    # under the row's first flexible cell (as `gh pr list` does), so it never squeezes the content
+    detail: bool = False
+    max_width: int | None = None  # a short fixed column that may wrap beyond this width
 
 
 def _text(value: Any, style: str | None = None):
@@ -218,44 +222,76 @@ def highlighted_text(snippet: Highlighted):
 
 
 def table(columns: Sequence[Column], items: Sequence[Any], title: str | None = None):
+    """A Rich table of `items`. Flexible columns (with a ratio) share what the fixed ones leave;
+    `detail` columns go on a dim second line inside the first flexible cell."""
     from rich import box
     from rich.table import Table
 
-    # columns with a ratio share the terminal's width; the others keep their natural width
-    expand = any(c.ratio for c in columns)
+    shown = [c for c in columns if not c.detail]
+    details = [c for c in columns if c.detail]
+    host = next((c for c in shown if c.ratio), None)
+    expand = host is not None
     t = Table(box=box.SIMPLE_HEAD, title=title, title_justify="left", expand=expand, pad_edge=False)
-    for c in columns:
-        t.add_column(c.header, style=c.style, no_wrap=c.no_wrap, ratio=c.ratio, justify=c.justify)
+    for c in shown:
+        t.add_column(c.header, style=c.style, no_wrap=c.no_wrap, ratio=c.ratio, justify=c.justify,
+                     max_width=c.max_width, overflow="fold")
     for item in items:
-        t.add_row(*(_text(c.cell(item)) for c in columns))
+        cells = []
+        for c in shown:
+            cell = _text(c.cell(item))
+            if c is host and details:
+                cell = _with_detail(cell, [_text(d.cell(item)) for d in details])
+            cells.append(cell)
+        t.add_row(*cells)
     return t
+
+
+def _with_detail(cell, details: list):
+    """`cell` followed by a dim line of the detail values."""
+    from rich.text import Text
+
+    out = cell.copy()
+    line = Text("  ").join(d for d in details if d.plain)
+    if line.plain:
+        out.append("\n")
+        out.append(Text(line.plain, style="dim"))
+    return out
 
 
 SEARCH_COLUMNS = (
     Column("#", lambda h: str(h.rank), justify="right", no_wrap=True),
-    Column("doc_id", lambda h: h.doc_id, style="cyan", no_wrap=True),
-    Column("date", lambda h: display_date(h.date), no_wrap=True),
     Column("title", lambda h: h.title, style="bold", ratio=2),
     Column("snippet", lambda h: highlighted_text(h.snippet), ratio=3),
+    Column("date", lambda h: display_date(h.date), detail=True),
+    Column("doc_id", lambda h: h.doc_id, detail=True),
 )
 
 TIMELINE_COLUMNS = (
     Column("date", lambda e: display_date(e.date), no_wrap=True),
-    Column("mention", lambda e: e.mention + (" (rel.)" if e.relative else ""), style="bold", no_wrap=True),
-    Column("doc_id", lambda e: e.doc_id, style="cyan", no_wrap=True),
+    Column("mention", lambda e: e.mention + (" (rel.)" if e.relative else ""), style="bold", max_width=16),
     Column("sentence", lambda e: e.sentence, ratio=1),
+    Column("doc_id", lambda e: e.doc_id, detail=True),
 )
 
-def _participants(r: MeetingRecord) -> str:
-    return "; ".join(p.name + (f" ({p.role})" if p.role and p.role != p.name else "") for p in r.meeting.participants)
+def _participants(r: MeetingRecord):
+    """One participant per line, the name bold and the role after it."""
+    from rich.text import Text
+
+    lines = []
+    for p in r.meeting.participants:
+        line = Text(clean_line(p.name), style="bold")
+        if p.role and p.role != p.name:
+            line.append(f" ({clean_line(p.role)})")
+        lines.append(line)
+    return Text("\n").join(lines)
 
 
 MEETING_COLUMNS = (
     Column("date", lambda r: display_date(r.meeting.date), no_wrap=True),
-    Column("participants", _participants, style="bold", ratio=3),
-    Column("place", lambda r: r.meeting.place or "", no_wrap=True),
-    Column("format", lambda r: r.meeting.format, no_wrap=True),
-    Column("doc_id", lambda r: r.doc_id, style="cyan", no_wrap=True),
+    Column("participants", _participants, ratio=3),
+    Column("place", lambda r: r.meeting.place or "", max_width=14),
+    Column("format", lambda r: r.meeting.format, max_width=9),
+    Column("doc_id", lambda r: r.doc_id, detail=True),
 )
 
 AGREEMENT_COLUMNS = (
@@ -263,7 +299,7 @@ AGREEMENT_COLUMNS = (
     Column("kind", lambda r: r.agreement.kind, no_wrap=True),
     Column("title", lambda r: r.agreement.title, style="bold", ratio=3),
     Column("parties", lambda r: "; ".join(r.agreement.parties), ratio=2),
-    Column("place", lambda r: r.agreement.place or "", no_wrap=True),
+    Column("place", lambda r: r.agreement.place or "", max_width=12),
     Column("mentions", lambda r: str(len(r.mentions)), justify="right", no_wrap=True),
 )
 

@@ -80,16 +80,37 @@ def test_who_met_bad_format_exits_2(sco, seeds_index):
     assert sco("who-met", "--meeting-format", "carrier-pigeon").exit_code == 2
 
 
-def test_who_met_table_at_width_100(sco, seeds_index):
-    result = sco("who-met", "Menier", "--format", "table")
-    assert [line.rstrip() for line in result.stdout.splitlines()] == [
-        "",
-        " date         participants                                place    format      doc_id",
-        " " + "\u2500" * 98,
-        " 2020-03-06   Vladimir Norov (Secretary-General);         Vienna   in-person   000_696adcf27fd638ed",
+WHO_MET_TABLES = {
+    60: [
+        " date         participants               place    format",
+        " 2020-03-06   Vladimir Norov             Vienna   in-person",
+        "              (Secretary-General)",
+        "              Marie-Anne Menier",
+        "              (Coordinator)",
+        "              000_696adcf27fd638ed",
+    ],
+    80: [
+        " date         participants                                   place    format",
+        " 2020-03-06   Vladimir Norov (Secretary-General)             Vienna   in-person",
         "              Marie-Anne Menier (Coordinator)",
-        "",
-    ]
+        "              000_696adcf27fd638ed",
+    ],
+    120: [
+        " date         participants" + " " * 75 + "place    format",
+        " 2020-03-06   Vladimir Norov (Secretary-General)" + " " * 53 + "Vienna   in-person",
+        "              Marie-Anne Menier (Coordinator)",
+        "              000_696adcf27fd638ed",
+    ],
+}
+
+
+@pytest.mark.parametrize("width", sorted(WHO_MET_TABLES))
+def test_who_met_table_at_60_80_120_columns(sco, seeds_index, width):
+    # one participant per line, names whole, the article id on a line of its own
+    result = sco("who-met", "Menier", "--format", "table", env={"COLUMNS": str(width)})
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    expected = WHO_MET_TABLES[width]
+    assert lines == ["", expected[0], " " + "\u2500" * (width - 2), *expected[1:], ""]
 
 
 def test_agreements_party_unodc_is_one_record(sco, seeds_index):

@@ -56,14 +56,16 @@ def test_timeline_query_filters_sentences(sco, month_corpus):
     assert [r["mention"] for r in rows] == ["2 May 2019"]
 
 
-def test_timeline_table_at_width_100(sco, month_corpus):
+def test_timeline_table_at_width_100_puts_the_article_id_under_the_sentence(sco, month_corpus):
     result = sco("timeline", "--format", "table")
     assert [line.rstrip() for line in result.stdout.splitlines()] == [
         "",
-        " date         mention      doc_id   sentence",
+        " date         mention      sentence",
         " " + "\u2500" * 98,
-        " 2019-03      March 2019   a        The plan was adopted in March 2019 in Tashkent.",
-        " 2019-05-02   2 May 2019   a        Talks followed on 2 May 2019.",
+        " 2019-03      March 2019   The plan was adopted in March 2019 in Tashkent.",
+        "                           a",
+        " 2019-05-02   2 May 2019   Talks followed on 2 May 2019.",
+        "                           a",
         "",
     ]
 
@@ -148,17 +150,18 @@ def test_timeline_table_marks_relative_mentions(sco, dispatch_corpus):
     result = sco("timeline", "--format", "table", env={"COLUMNS": "80"})
     assert [line.rstrip() for line in result.stdout.splitlines()] == [
         "",
-        " date         mention            doc_id   sentence",
+        " date         mention            sentence",
         " " + "\u2500" * 78,
-        " 2008-05-12   Monday (rel.)      kazan    They had met their hosts on Monday.",
-        " 2008-05-14   May 14             kazan    KAZAN, May 14 (TASS) -- Russian",
-        "                                          President Dmitry Medvedev on",
-        "                                          Wednesday received the foreign",
-        "                                          ministers.",
-        " 2008-05-14   Wednesday (rel.)   kazan    KAZAN, May 14 (TASS) -- Russian",
-        "                                          President Dmitry Medvedev on",
-        "                                          Wednesday received the foreign",
-        "                                          ministers.",
+        " 2008-05-12   Monday (rel.)      They had met their hosts on Monday.",
+        "                                 kazan",
+        " 2008-05-14   May 14             KAZAN, May 14 (TASS) -- Russian President",
+        "                                 Dmitry Medvedev on Wednesday received the",
+        "                                 foreign ministers.",
+        "                                 kazan",
+        " 2008-05-14   Wednesday (rel.)   KAZAN, May 14 (TASS) -- Russian President",
+        "                                 Dmitry Medvedev on Wednesday received the",
+        "                                 foreign ministers.",
+        "                                 kazan",
         "",
     ]
 
