@@ -591,9 +591,57 @@ def index_status(ctx: typer.Context, json_: JsonObjectOpt = False) -> None:
     with reported(env):
         status = index.status(state.index_dir)
         if json_:
-            env.stdout.write(json.dumps(render.status_row(status), ensure_ascii=False, indent=2) + "\n")
+            env.stdout.write(json.dumps(render._clean(render.status_row(status)), ensure_ascii=False, indent=2) + "\n")
         else:
             env.stdout.write("\n".join(render.status_lines(status)) + "\n")
+
+
+@index_app.command("check")
+def index_check(ctx: typer.Context) -> None:
+    """Verify every file of the index against the digests recorded when it was built, then read
+    it the way queries do. Says what is wrong and exits 3 when anything is.
+
+    \b
+    Example:
+      sco index check
+    """
+    from sco_cli import index
+
+    env = environment()
+    state: State = ctx.obj
+    with reported(env):
+        gen, problems = index.check(state.index_dir)
+        if not problems:
+            env.stdout.write(f"ok: every file of {gen} is as sco wrote it\n")
+            return
+        for problem in problems:
+            _say(env, f"sco: {gen.name}: {problem}")
+        _say(env, f"hint: rebuild it: sco --index-dir {state.index_dir} index build PATH")
+        raise typer.Exit(ExitStatus.INDEX)
+
+
+@index_app.command("remove")
+def index_remove(
+    ctx: typer.Context,
+    doc_ids: Annotated[List[str], typer.Argument(help="Ids of the articles to remove (see sco docs).",
+                                                 show_default=False)],
+    wait: WaitOpt = 0.0,
+) -> None:
+    """Remove articles from the index (a new generation without them is swapped in). An id the
+    index does not hold is refused (exit 2) and nothing is removed.
+
+    \b
+    Example:
+      sco index remove 001_old_dispatch
+    """
+    from sco_cli import index
+
+    env = environment()
+    state: State = ctx.obj
+    with reported(env):
+        report = index.remove(state.index_dir, doc_ids, wait=wait)
+        facts = ", ".join(f"{n} {k}s" for k, n in report.facts.items())
+        _say(env, f"sco: removed {len(set(doc_ids))} articles; the index holds {report.documents} articles and {facts}")
 
 
 def main() -> None:

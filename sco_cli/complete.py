@@ -40,12 +40,14 @@ COMMANDS: dict[tuple[str, ...], tuple[dict[str, str | None], str | None]] = {
     ("index", "build"): ({"--wait": "", "--allow-empty": None, **_HELP}, "paths"),
     ("index", "add"): ({"--wait": "", **_HELP}, "paths"),
     ("index", "status"): ({"--json": None, **_HELP}, None),
+    ("index", "check"): ({**_HELP}, None),
+    ("index", "remove"): ({"--wait": "", **_HELP}, "documents"),
     ("completion",): ({**_HELP}, "shells"),
 }
 # the order `sco --help` lists them in
 SUBCOMMANDS = {
     (): ("search", "timeline", "who-met", "agreements", "docs", "show", "index", "completion"),
-    ("index",): ("build", "add", "status"),
+    ("index",): ("build", "add", "status", "check", "remove"),
 }
 
 

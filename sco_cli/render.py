@@ -377,8 +377,9 @@ def status_row(s: IndexStatus) -> dict:
 
 
 def status_lines(s: IndexStatus) -> list[str]:
+    """`sco index status` for people; folder names come from disk and are cleaned like article text."""
     facts = ", ".join(f"{n} {k}s" for k, n in s.facts.items())
-    return [
+    lines = [
         f"location    {s.location}",
         f"documents   {s.documents}",
         f"facts       {facts}",
@@ -387,6 +388,7 @@ def status_lines(s: IndexStatus) -> list[str]:
         f"versions    sco {s.sco_version}, schema {s.schema_version}, extraction {s.extraction_version}",
         f"sources     {'; '.join(s.sources)}",
     ]
+    return [clean_line(line) for line in lines]
 
 
 def show_renderables(view: DocumentView) -> list:

@@ -54,7 +54,7 @@ def test_the_completion_table_matches_the_app():
     [
         (["wh"], ["who-met"]),
         ([""], ["search", "timeline", "who-met", "agreements", "docs", "show", "index", "completion"]),
-        (["index", ""], ["build", "add", "status"]),
+        (["index", ""], ["build", "add", "status", "check", "remove"]),
         (["who-met", "Nor"], ["Norov"]),
         (["who-met", "vla"], ["Vladimir Norov"]),
         (["who-met", "--with", "Gu"], ["Guterres"]),

@@ -91,3 +91,15 @@ def test_error_messages_are_sanitised_too(sco, hostile_index):
     result = sco("show", "bad\x1b]0;x\x07id")
     assert result.exit_code == 2
     assert not FORBIDDEN.search(result.stderr)
+
+
+@pytest.mark.parametrize("flag", [[], ["--json"]])
+def test_index_status_cleans_folder_names_from_disk(sco, tmp_path, flag):
+    folder = tmp_path / "evil\x1b]0;owned\x07\u202etxt.exe"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Title\n\nSome text.\n")
+    assert sco("index", "build", str(folder)).exit_code == 0
+    result = sco("index", "status", *flag)
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout and "\x07" not in result.stdout
+    assert str(tmp_path / "eviltxt.exe") in result.stdout

@@ -231,3 +231,42 @@ def test_article_ids_from_file_names_lose_control_characters(tmp_path):
     with index.open_index(base).searcher() as s:
         assert [f["doc_id"] for f in s.all_stored_fields()] == ["escred"]
     assert index.read_vocabulary(base)["documents"] == ["escred"]
+
+
+def test_index_check_passes_a_fresh_index_and_names_each_damaged_file(sco, seeds_index):
+    gen = index.current_generation(seeds_index)
+    ok = sco("index", "check")
+    assert (ok.exit_code, ok.stdout) == (0, f"ok: every file of {gen} is as sco wrote it\n")
+    (stored,) = gen.glob("*_stored.col")
+    data = bytearray(stored.read_bytes())
+    data[10] ^= 0xFF
+    stored.write_bytes(bytes(data))
+    (gen / "timeline.idx").write_bytes(b"")
+    (gen / "_MAIN_7.toc").write_bytes(b"planted")
+    result = sco("index", "check")
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"sco: {gen.name}: _MAIN_7.toc: not written by sco",
+        f"sco: {gen.name}: {stored.name}: content changed",
+        f"sco: {gen.name}: timeline.idx: 0 bytes, {json.loads((gen / 'sco.json').read_text())['files']['timeline.idx'][0]} expected",
+        f"hint: rebuild it: sco --index-dir {seeds_index} index build PATH",
+    ]
+
+
+def test_index_remove_takes_articles_out_and_refuses_unknown_ids(sco, seeds_index):
+    first, second = SEED_IDS[:2]
+    refused = sco("index", "remove", first, "no-such-article")
+    assert (refused.exit_code, refused.stderr) == (2, "sco: no article 'no-such-article' in the index\n"
+                                                      "hint: see sco docs; nothing was removed\n")
+    assert [d["doc_id"] for d in json.loads(sco("docs", "--json").stdout)] == SEED_IDS
+    done = sco("index", "remove", first, second)
+    assert done.exit_code == 0, done.stderr
+    assert done.stderr.startswith("sco: removed 2 articles; the index holds 3 articles and ")
+    assert [d["doc_id"] for d in json.loads(sco("docs", "--json").stdout)] == SEED_IDS[2:]
+    timeline = json.loads(sco("timeline", "--json").stdout)
+    assert timeline and {row["doc_id"] for row in timeline} <= set(SEED_IDS[2:])
+    agreements = json.loads(sco("agreements", "--json").stdout)
+    assert {m["doc_id"] for a in agreements for m in a["mentions"]} <= set(SEED_IDS[2:])
+    assert sco("show", first).exit_code == 2  # no such article
+    assert sco("index", "check").exit_code == 0

@@ -21,6 +21,7 @@ from sco_cli.errors import IndexMissing, IndexVersionMismatch, UsageError
 from sco_cli.index import columns, whoosh_fixes
 from sco_cli.index.layout import current_generation, fsync_dir, make_staging, prune, publish, writer_lock
 from sco_cli.index.meta import (
+    file_digests,
     AGREEMENTS_FILE,
     INDEX_FORMAT,
     META_FILE,
@@ -250,7 +251,10 @@ class _Generation:
         sources = list(dict.fromkeys(self.sources + [str(Path(p).absolute()) for p in paths]))
         vocab = {key: sorted(values) for key, values in self.vocab.items()}
         vocab["documents"] = sorted(self.documents)
+        _write_text(self.staging / VOCAB_FILE, json.dumps(vocab, ensure_ascii=False, indent=1, sort_keys=True))
+        write_completion_files(self.staging, vocab)
         meta = {
+            "files": file_digests(self.staging),
             "format": INDEX_FORMAT,
             "schema_version": SCHEMA_VERSION,
             "extraction_version": EXTRACTION_VERSION,
@@ -262,8 +266,6 @@ class _Generation:
             "timeline": timeline,
         }
         _write_text(self.staging / META_FILE, json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True))
-        _write_text(self.staging / VOCAB_FILE, json.dumps(vocab, ensure_ascii=False, indent=1, sort_keys=True))
-        write_completion_files(self.staging, vocab)
         fsync_dir(self.staging)
         return len(self.documents), facts
 
@@ -337,6 +339,41 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
         prune(base, new.name)
     return BuildReport(base, gen.added, gen.updated, gen.unchanged, docs, facts, tuple(problems),
                        time.monotonic() - started)
+
+
+def remove(base: Path, doc_ids: Iterable[str], *, wait: float = 0.0) -> BuildReport:
+    """A new generation without these articles (the deliberate way to make an index smaller).
+    An id the index does not hold is refused (`UsageError`) before anything changes."""
+    whoosh_fixes.load()
+    started = time.monotonic()
+    doc_ids = list(dict.fromkeys(doc_ids))
+    with writer_lock(base, wait):
+        live = current_generation(base)
+        if live is None:
+            raise IndexMissing(f"no index in {base}", hint="run sco index build PATH first")
+        staging = make_staging(base)
+        gen = _Generation(base, staging, live)
+        try:
+            ix, writer = gen.open_writer()
+            unknown = [d for d in doc_ids if d not in gen.documents]
+            if unknown:
+                writer.cancel()
+                raise UsageError(f"no article {unknown[0]!r} in the index", hint="see sco docs; nothing was removed")
+            for doc_id in doc_ids:
+                writer.delete_by_term("doc_id", doc_id)
+                del gen.documents[doc_id]
+                gen.changed.add(doc_id)
+            writer.commit(optimize=True)
+            ix.close()
+            gen.carry_over()
+            docs, facts = gen.finish([])
+            new = publish(base, staging)
+        except BaseException:
+            gen.timeline.abandon()
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        prune(base, new.name)
+    return BuildReport(base, 0, 0, 0, docs, facts, (), time.monotonic() - started)
 
 
 def _check_inputs(paths: list[str], files: list, *, add: bool, allow_empty: bool) -> None:

@@ -1,6 +1,7 @@
 """`sco.json`: what a generation says about itself, read before anything else in it is opened."""
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -27,3 +28,34 @@ def read_meta(gen: Path) -> dict:
 
 def is_current(meta: dict) -> bool:
     return meta.get("schema_version") == SCHEMA_VERSION and meta.get("extraction_version") == EXTRACTION_VERSION
+
+
+def file_digests(gen: Path) -> dict[str, list]:
+    """{file name: [size, sha256]} of every file of a generation but `sco.json` and the marker:
+    what `sco index check` compares the files with."""
+    digests = {}
+    for path in sorted(gen.iterdir()):
+        if path.is_file() and path.name != META_FILE and not path.name.startswith("."):
+            digest = hashlib.sha256()
+            with open(path, "rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
+            digests[path.name] = [path.stat().st_size, digest.hexdigest()]
+    return digests
+
+
+def check_files(gen: Path, meta: dict) -> list[str]:
+    """What is wrong with a generation's files against the digests its `sco.json` records."""
+    recorded = meta.get("files")
+    if not isinstance(recorded, dict):
+        return [f"{META_FILE} records no file digests"]
+    found = file_digests(gen)
+    problems = [f"{name}: missing" for name in sorted(set(recorded) - set(found))]
+    problems += [f"{name}: not written by sco" for name in sorted(set(found) - set(recorded))]
+    for name in sorted(set(recorded) & set(found)):
+        size, digest = recorded[name]
+        if found[name][0] != size:
+            problems.append(f"{name}: {found[name][0]} bytes, {size} expected")
+        elif found[name][1] != digest:
+            problems.append(f"{name}: content changed")
+    return problems

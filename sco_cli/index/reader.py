@@ -11,7 +11,7 @@ from sco_cli import EXTRACTION_VERSION
 from sco_cli.errors import IndexCorrupt, IndexMissing, IndexVersionMismatch
 from sco_cli.index import columns, whoosh_fixes
 from sco_cli.index.layout import OWNER_FILE, current_generation, hold_generation
-from sco_cli.index.meta import AGREEMENTS_FILE, SCHEMA_VERSION, is_current, read_meta
+from sco_cli.index.meta import AGREEMENTS_FILE, SCHEMA_VERSION, check_files, is_current, read_meta
 from sco_cli.model import IndexStatus
 
 # How often a reader looks at CURRENT again when the generation it named went away meanwhile.
@@ -126,3 +126,27 @@ def status(base: Path) -> IndexStatus:
         extraction_version=meta.get("extraction_version", 0),
         sources=tuple(meta.get("sources", ())),
     )
+
+
+def check(base: Path) -> tuple[Path, list[str]]:
+    """(live generation, what is wrong with it): every file against the digests `sco.json`
+    records, then the index opened and read the way queries read it. Nothing is unpickled
+    unless every file matches."""
+    gen = current_generation(base)
+    if gen is None:
+        raise IndexMissing(f"no index in {base}", hint=f"run: sco --index-dir {base} index build PATH")
+    problems = check_files(gen, read_meta(gen))
+    if problems:
+        return gen, problems
+    try:
+        handle = open_index(base)
+        handle.timeline().row_numbers(None, None)
+        read_agreements(handle)
+        with handle.searcher() as searcher:
+            for fields in searcher.all_stored_fields():
+                fields["doc_id"]
+    except (IndexCorrupt, IndexVersionMismatch) as exc:
+        problems.append(str(exc))
+    except Exception as exc:  # noqa: BLE001 - whatever reading a damaged file raises
+        problems.append(f"reading the index failed ({type(exc).__name__}: {exc})")
+    return gen, problems
