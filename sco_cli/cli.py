@@ -160,7 +160,7 @@ CsvOpt = Annotated[bool, typer.Option("--csv", help="Write CSV with a header row
 FormatOpt = Annotated[Optional[OutputFormat], typer.Option(
     "--format", help="Output format (default: table on a terminal, tsv on a pipe).",
     case_sensitive=False, show_default=False)]
-LimitOpt = Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="Show at most N results.")]
+LimitOpt = Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="Show at most N results (0: all).")]
 FromOpt = Annotated[Optional[str], typer.Option(
     "--from", help="Only from this date on: 2019, 2019-03, 2019-03-14, 'March 2019', '14 March 2019'.",
     show_default=False)]
@@ -195,16 +195,22 @@ def date_bounds(date_from: str | None, date_to: str | None):
     return lo, hi
 
 
-def finish(env: Environment, fmt: OutputFormat, rows: list[dict], columns, items, nothing: str) -> None:
-    """Print the results, or say that nothing matched and exit 1."""
+def finish(env: Environment, fmt: OutputFormat, items: list, row, columns, nothing: str, *,
+           limit: int | None = None, total: int | None = None) -> None:
+    """Print the first `limit` items (all with None or 0), or say that nothing matched and exit 1.
+    When items were left out, a terminal is told how many on stderr; a pipe is not."""
     from sco_cli.render import emit
 
-    if not rows:
+    if not items:
         if fmt is OutputFormat.json:
             env.stdout.write("[]\n")
         _say(env, f"sco: {nothing}")
         raise typer.Exit(ExitStatus.NO_MATCH)
-    emit(env, fmt, rows, columns, items)
+    total = len(items) if total is None else total
+    shown = items[:limit] if limit else items
+    emit(env, fmt, [row(item) for item in shown], columns, shown)
+    if total > len(shown) and env.stderr_isatty:
+        _say(env, f"sco: showing {len(shown)} of {total} (--limit 0 for all)")
 
 
 # ---- commands -----------------------------------------------------------------------------------
@@ -241,13 +247,16 @@ def search(
         fmt_ = output_format(env, json_, jsonl, csv_, fmt)
         lo, hi = date_bounds(date_from, date_to)
         handle = open_handle(ctx, env)
-        hits = q.search(handle, query, limit=limit, date_from=lo, date_to=hi)
+        hits = q.search(handle, query, limit=limit or None, date_from=lo, date_to=hi)
         if not hits:
             better = q.suggest(handle, query)
             if better:
                 _say(env, f"sco: did you mean: {better}")
-        finish(env, fmt_, [render.search_row(h) for h in hits], render.SEARCH_COLUMNS, hits,
-               f"no article matches {query!r}")
+        # the full count costs a second pass of the matcher: only a person at a terminal is told it
+        cut = bool(limit) and len(hits) == limit and env.stderr_isatty
+        total = q.count(handle, query, date_from=lo, date_to=hi) if cut else None
+        finish(env, fmt_, hits, render.search_row, render.SEARCH_COLUMNS, f"no article matches {query!r}",
+               total=total)
 
 
 @app.command()
@@ -290,9 +299,8 @@ def timeline(
         fmt_ = output_format(env, json_, jsonl, csv_, fmt)
         lo, hi = date_bounds(date_from, date_to)
         rows = q.timeline(open_handle(ctx, env), query, date_from=lo, date_to=hi, person=person, org=org,
-                          limit=limit, absolute=absolute)
-        finish(env, fmt_, [render.timeline_row(e) for e in rows], render.TIMELINE_COLUMNS, rows,
-               "no dates match")
+                          absolute=absolute)
+        finish(env, fmt_, rows, render.timeline_row, render.TIMELINE_COLUMNS, "no dates match", limit=limit)
 
 
 class MeetingFormat(str, Enum):
@@ -345,9 +353,8 @@ def who_met(
         lo, hi = date_bounds(date_from, date_to)
         rows = q.who_met(open_handle(ctx, env), name, with_=with_, org=org, place=place,
                          meeting_format=meeting_format.value if meeting_format else None,
-                         date_from=lo, date_to=hi, limit=limit, include_planned=include_planned)
-        finish(env, fmt_, [render.meeting_row(r) for r in rows], render.MEETING_COLUMNS, rows,
-               "no meetings match")
+                         date_from=lo, date_to=hi, include_planned=include_planned)
+        finish(env, fmt_, rows, render.meeting_row, render.MEETING_COLUMNS, "no meetings match", limit=limit)
 
 
 def _kind_names() -> list[str]:
@@ -406,15 +413,14 @@ def agreements(
     with reported(env):
         fmt_ = output_format(env, json_, jsonl, csv_, fmt)
         lo, hi = date_bounds(date_from, date_to)
-        rows = q.agreements(open_handle(ctx, env), query, party=party, kind=kind, date_from=lo, date_to=hi,
-                            limit=limit)
-        finish(env, fmt_, [render.agreement_row(r) for r in rows], render.AGREEMENT_COLUMNS, rows,
-               "no agreements match")
+        rows = q.agreements(open_handle(ctx, env), query, party=party, kind=kind, date_from=lo, date_to=hi)
+        finish(env, fmt_, rows, render.agreement_row, render.AGREEMENT_COLUMNS, "no agreements match", limit=limit)
 
 
 @app.command()
 def docs(
     ctx: typer.Context,
+    limit: LimitOpt = None,
     json_: JsonOpt = False,
     jsonl: JsonlOpt = False,
     csv_: CsvOpt = False,
@@ -435,7 +441,7 @@ def docs(
     with reported(env):
         fmt_ = output_format(env, json_, jsonl, csv_, fmt)
         rows = q.docs(open_handle(ctx, env))
-        finish(env, fmt_, [render.doc_row(d) for d in rows], render.DOC_COLUMNS, rows, "the index is empty")
+        finish(env, fmt_, rows, render.doc_row, render.DOC_COLUMNS, "the index is empty", limit=limit)
 
 
 @app.command()

@@ -34,7 +34,7 @@ COMMANDS: dict[tuple[str, ...], tuple[dict[str, str | None], str | None]] = {
                     "--meeting-format": "meeting_formats", **_DATES, "--include-planned": None, **_LIMIT,
                     **_OUTPUT, **_HELP}, "people"),
     ("agreements",): ({"--party": "organizations", "--kind": "kinds", **_DATES, **_LIMIT, **_OUTPUT, **_HELP}, None),
-    ("docs",): ({**_OUTPUT, **_HELP}, None),
+    ("docs",): ({**_LIMIT, **_OUTPUT, **_HELP}, None),
     ("show",): ({"--json": None, **_HELP}, "documents"),
     ("index",): ({**_HELP}, "commands"),
     ("index", "build"): ({"--wait": "", "--allow-empty": None, **_HELP}, "paths"),

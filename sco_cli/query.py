@@ -190,6 +190,14 @@ def search(handle: Handle, text: str, *, limit: int | None = 10,
     return hits
 
 
+def count(handle: Handle, text: str, *, date_from: PartialDate | None = None,
+          date_to: PartialDate | None = None) -> int:
+    """How many articles `search` would find without a limit."""
+    query = parse_query(text)
+    with handle.searcher() as searcher:
+        return len(searcher.search(query, limit=1, filter=_and(*_date_filter(date_from, date_to))))
+
+
 def suggest(handle: Handle, text: str) -> str | None:
     """A corrected query that finds articles when `text` found none, else None."""
     query = parse_query(text)

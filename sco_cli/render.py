@@ -379,16 +379,15 @@ def status_row(s: IndexStatus) -> dict:
 def status_lines(s: IndexStatus) -> list[str]:
     """`sco index status` for people; folder names come from disk and are cleaned like article text."""
     facts = ", ".join(f"{n} {k}s" for k, n in s.facts.items())
-    lines = [
-        f"location    {s.location}",
+    return [
+        f"location    {clean_line(s.location)}",
         f"documents   {s.documents}",
         f"facts       {facts}",
         f"size        {s.size_bytes / 1024 / 1024:.1f} MiB ({s.size_bytes} bytes)",
         f"built       {s.built_at}",
         f"versions    sco {s.sco_version}, schema {s.schema_version}, extraction {s.extraction_version}",
-        f"sources     {'; '.join(s.sources)}",
+        f"sources     {'; '.join(clean_line(source) for source in s.sources)}",
     ]
-    return [clean_line(line) for line in lines]
 
 
 def show_renderables(view: DocumentView) -> list:

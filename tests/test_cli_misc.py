@@ -152,3 +152,30 @@ def test_installed_sco_runs_as_a_process_and_pipes_quietly(tmp_path):
 @pytest.mark.parametrize("command", [["show"], ["index", "status"]])
 def test_one_record_commands_say_their_json_is_an_object(sco, command):
     assert "--json      Write a JSON object." in sco(*command, "--help").stdout
+
+
+@pytest.fixture
+def terminal_stderr(monkeypatch):
+    """stderr as a terminal (stdout stays a pipe): what a person at a shell sees."""
+    import dataclasses
+
+    from sco_cli import cli
+
+    real = cli.environment
+    monkeypatch.setattr(cli, "environment", lambda: dataclasses.replace(real(), stderr_isatty=True))
+
+
+@pytest.mark.parametrize("command, total", [(("search", "SCO"), 5), (("timeline",), 28), (("who-met",), 6),
+                                            (("agreements",), 11), (("docs",), 5)])
+def test_a_cut_listing_says_how_much_was_left_out_on_a_terminal(sco, seeds_index, terminal_stderr, command, total):
+    result = sco(*command, "--limit", "2", "--jsonl")
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 2
+    assert result.stderr == f"sco: showing 2 of {total} (--limit 0 for all)\n"
+    everything = sco(*command, "--limit", "0", "--jsonl")
+    assert (len(everything.stdout.splitlines()), everything.stderr) == (total, "")
+
+
+def test_a_cut_listing_says_nothing_on_a_pipe(sco, seeds_index):
+    result = sco("timeline", "--limit", "2", "--jsonl")
+    assert (len(result.stdout.splitlines()), result.stderr) == (2, "")

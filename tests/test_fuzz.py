@@ -30,6 +30,8 @@ def _check(result):
     if result.exception is not None:
         assert isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    # the index is healthy: the catch-all for damaged indexes must never be what answered
+    assert "cannot read the index (" not in result.stderr, result.stderr
 
 
 def _invocations(seeds_index, runner):
