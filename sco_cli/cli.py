@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Iterator, List, Optional
 
 import typer
+from typer.core import TyperGroup
 
 
 from sco_cli import __version__
@@ -34,8 +35,35 @@ EXIT_CODES_HELP = (
     "3 index missing, corrupt, locked or from another version."
 )
 
+class _OneLineErrors(TyperGroup):
+    """The app's Click group: a usage error (unknown option, bad value, missing argument) is one
+    line and a hint on stderr, exit 2, like every other sco error; Click's own is four lines."""
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        from typer._click.exceptions import Abort, ClickException, NoArgsIsHelpError
+        from typer._click.exceptions import UsageError as ClickUsageError
+
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except NoArgsIsHelpError as err:  # `sco` or `sco index` alone: the help, as Click shows it
+            err.show()
+            sys.exit(err.exit_code)
+        except ClickException as err:
+            sys.stderr.write(f"sco: {' '.join(err.format_message().split())}\n")
+            if isinstance(err, ClickUsageError) and err.ctx is not None:
+                sys.stderr.write(f"hint: see {err.ctx.command_path} --help\n")
+            sys.exit(err.exit_code)
+        except Abort:
+            sys.stderr.write("sco: interrupted\n")
+            sys.exit(130)
+        sys.exit(result if isinstance(result, int) else 0)  # an Exit's code comes back as the result
+
+
 app = typer.Typer(
     name="sco",
+    cls=_OneLineErrors,
     help=f"Search and question news about the Shanghai Cooperation Organisation.\n\n"
     f"Example: sco search \"Paris Pact\"\n\n{EXIT_CODES_HELP}",
     rich_markup_mode=None,
@@ -321,7 +349,7 @@ def who_met(
     place: Annotated[Optional[str], typer.Option("--place", help="The city where they met.",
                                                  show_default=False)] = None,
     meeting_format: Annotated[Optional[MeetingFormat], typer.Option(
-        "--meeting-format", help="in-person, video or phone.", show_default=False)] = None,
+        "--meeting-format", help="in-person, video or phone.", case_sensitive=False, show_default=False)] = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     include_planned: Annotated[bool, typer.Option("--include-planned",
@@ -366,10 +394,13 @@ def _kind_names() -> list[str]:
 def _check_kind(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
-    kinds = _kind_names()
-    if value.lower() not in kinds:
-        raise typer.BadParameter(f"{value!r} is not a kind; use one of: {', '.join(kinds)}")
-    return value.lower()
+    from sco_cli.lexicon import default_lexicon
+
+    # any word data/agreement_kinds.txt maps to a kind: "MoU", "memoranda", "communique"
+    kind = default_lexicon().agreement_kinds.get(" ".join(value.replace("_", " ").lower().split()))
+    if kind is None:
+        raise typer.BadParameter(f"{value!r} is not a kind; use one of: {', '.join(_kind_names())}")
+    return kind
 
 
 def _complete_kind(incomplete: str) -> list[str]:
@@ -650,8 +681,18 @@ def index_remove(
         _say(env, f"sco: removed {len(set(doc_ids))} articles; the index holds {report.documents} articles and {facts}")
 
 
+def _tolerate_narrow_encodings() -> None:
+    """On a stream that cannot encode all of Unicode (PYTHONIOENCODING=ascii, a C locale), print
+    what it cannot as '?' rather than end in a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding not in ("utf8", "utf16", "utf32") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 def main() -> None:
     """The console script: run the app, and end quietly when the reader of a pipe goes away."""
+    _tolerate_narrow_encodings()
     try:
         app(prog_name="sco")
     except BrokenPipeError:

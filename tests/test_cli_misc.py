@@ -179,3 +179,39 @@ def test_a_cut_listing_says_how_much_was_left_out_on_a_terminal(sco, seeds_index
 def test_a_cut_listing_says_nothing_on_a_pipe(sco, seeds_index):
     result = sco("timeline", "--limit", "2", "--jsonl")
     assert (len(result.stdout.splitlines()), result.stderr) == (2, "")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["search", "x", "--bogus"], "sco: No such option: --bogus\nhint: see sco search --help\n"),
+    (["search"], "sco: Missing argument 'QUERY'.\nhint: see sco search --help\n"),
+    (["timeline", "--limit", "many"], "sco: Invalid value for '--limit' / '-n': 'many' is not a valid integer range.\n"
+                                      "hint: see sco timeline --help\n"),
+    (["agreements", "--kind", "letter"], "sco: Invalid value for '--kind': 'letter' is not a kind; use one of: "
+     "memorandum, declaration, resolution, statement, agreement, treaty, convention, charter, strategy, plan, "
+     "programme, protocol\nhint: see sco agreements --help\n"),
+])
+def test_usage_errors_are_one_line_and_a_hint(sco, seeds_index, args, message):
+    result = sco(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
+@pytest.mark.parametrize("spelling", ["MoU", "memoranda", "Memorandum", "memorandum_of_understanding"])
+def test_kind_takes_every_word_the_kinds_file_maps(sco, seeds_index, spelling):
+    rows = json.loads(sco("agreements", "--kind", spelling, "--json").stdout)
+    assert rows and {r["kind"] for r in rows} == {"memorandum"}
+
+
+def test_choices_ignore_case_like_format_does(sco, seeds_index):
+    assert json.loads(sco("who-met", "--meeting-format", "Video", "--json").stdout)[0]["format"] == "video"
+    assert sco("who-met", "--format", "JSON").exit_code == 0
+
+
+def test_an_ascii_terminal_gets_question_marks_not_a_traceback(tmp_path):
+    exe = shutil.which("sco", path=os.path.dirname(sys.executable))
+    if exe is None:
+        pytest.skip("sco is not installed beside this Python")
+    env = {**os.environ, "SCO_INDEX_DIR": str(tmp_path / "ix"), "PYTHONIOENCODING": "ascii"}
+    subprocess.run([exe, "index", "build", str(SEEDS)], env=env, capture_output=True, check=True)
+    result = subprocess.run([exe, "who-met", "Jenca", "--json"], env=env, capture_output=True)
+    assert result.returncode == 0, result.stderr
+    assert b"Miroslav Jen?a" in result.stdout and b"Traceback" not in result.stderr
