@@ -6,6 +6,7 @@ publishes it with one atomic rename; a failure or a kill at any point leaves the
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -80,6 +81,7 @@ class _Prepared:
     agreements: tuple = ()  # (n, agreement as a dict) per agreement mention
     counts: tuple = (0, 0, 0)  # dates, meetings, agreements
     vocabulary: tuple = ()  # (people, organisations, places) this article adds
+    written: bool = False  # already in a segment its worker wrote (see `_SegmentWorkers`)
 
 
 _known_hashes: dict[str, str] = {}
@@ -144,6 +146,12 @@ def _prepare(path: str) -> _Prepared:
     )
 
 
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def _prepared(files: list[str], known: dict[str, str], workers: int):
     """`_Prepared` for every file, in order; in worker processes when there are many files."""
     if workers <= 1 or len(files) < PARALLEL_FROM:
@@ -157,6 +165,76 @@ def _prepared(files: list[str], known: dict[str, str], workers: int):
         # a window at a time: the workers outrun the writer, and unbounded results would pile up
         for start in range(0, len(files), _WINDOW):
             yield from pool.imap(_prepare, files[start:start + _WINDOW], chunksize=16)
+
+
+class _SegmentWorkers:
+    """A fresh build on several cores: each worker process reads and extracts its share of the
+    files and writes them into a Whoosh segment of its own; the parent gets back everything but
+    the documents (for the side files) and, at the end, the segments, which it lists in one table
+    of contents. Neither extraction nor Whoosh's analysis waits for a single writer."""
+
+    _BATCH = 32  # prepared articles per message to the parent
+
+    def __init__(self, staging: Path, files: list[str], workers: int):
+        import multiprocessing
+
+        self.context = multiprocessing.get_context("fork")
+        self.queue = self.context.Queue(maxsize=64)
+        self.processes = [self.context.Process(target=self._work, args=(str(staging), files[k::workers]),
+                                               daemon=True) for k in range(workers)]
+
+    def _work(self, folder: str, files: list[str]) -> None:
+        _init_worker({})
+        try:
+            writer = whoosh_fixes.segment_writer(folder, schema(), WRITER_LIMIT_MB // 2)
+            batch = []
+            for path in files:
+                item = _prepare(path)
+                if item.document is not None:
+                    writer.add_document(**item.document)
+                    item = dataclasses.replace(item, document=None, written=True)
+                batch.append(item)
+                if len(batch) >= self._BATCH:
+                    self.queue.put(("items", batch))
+                    batch = []
+            self.queue.put(("items", batch))
+            self.queue.put(("segment", whoosh_fixes.finish_segment(writer) if writer.doc_count() else None))
+        except BaseException as exc:  # the parent re-raises it
+            self.queue.put(("error", exc if _picklable(exc) else RuntimeError(repr(exc))))
+
+    def run(self):
+        """Yield the prepared articles as they come; the segments are in `self.segments` after."""
+        self.segments = []
+        for process in self.processes:
+            process.start()
+        try:
+            pending = len(self.processes)
+            while pending:
+                kind, payload = self.queue.get()
+                if kind == "items":
+                    yield from payload
+                elif kind == "segment":
+                    pending -= 1
+                    if payload is not None:
+                        self.segments.append(payload)
+                else:
+                    raise payload
+            for process in self.processes:
+                process.join()
+        finally:
+            for process in self.processes:
+                if process.is_alive():
+                    process.kill()
+
+
+def _picklable(exc: BaseException) -> bool:
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return True
+    except Exception:  # noqa: BLE001 - any failure means "send a stand-in"
+        return False
 
 
 # ---- a generation, in the main process -------------------------------------------------------
@@ -175,8 +253,9 @@ class _Generation:
         self.changed: set[str] = set()  # articles of the live index that this one replaces
         self.added = self.updated = self.unchanged = 0
 
-    def open_writer(self):
-        """A Whoosh writer on a fresh index, or on a copy of the live one (for add)."""
+    def open_writer(self, *, writer: bool = True):
+        """A Whoosh writer on a fresh index, or on a copy of the live one (for add); with
+        `writer=False` only the index (workers write its segments, see `_SegmentWorkers`)."""
         from whoosh.index import create_in
 
         if self.live is None:
@@ -200,7 +279,7 @@ class _Generation:
                 self.vocab[key].update(vocab.get(key, []))
         # separate files, not one compound file: Whoosh copies a compound file's parts into
         # memory when it opens them (77 ms for the 10k index against a few ms)
-        return ix, ix.writer(limitmb=WRITER_LIMIT_MB, compound=False)
+        return ix, (ix.writer(limitmb=WRITER_LIMIT_MB, compound=False) if writer else None)
 
     def known_hashes(self) -> dict[str, str]:
         return {doc_id: entry[0] for doc_id, entry in self.documents.items()}
@@ -209,7 +288,7 @@ class _Generation:
         """Write one prepared article (or count it as unchanged)."""
         if item.doc_id is None:
             return
-        if item.document is None:
+        if item.document is None and not item.written:
             self.unchanged += 1
             return
         if item.doc_id in self.documents:
@@ -218,7 +297,8 @@ class _Generation:
             self.updated += 1
         else:
             self.added += 1
-        writer.add_document(**item.document)
+        if not item.written:
+            writer.add_document(**item.document)
         self.documents[item.doc_id] = [item.content_hash, *item.counts, str(Path(item.path).absolute())]
         for n, bounds, row in item.timeline:
             self.timeline.add(item.doc_id, n, bounds, row)
@@ -310,23 +390,29 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
         staging = make_staging(base)
         gen = _Generation(base, staging, live)
         try:
-            ix, writer = gen.open_writer()
+            parallel = None
+            if not add and workers > 1 and len(files) >= PARALLEL_FROM and _can_fork():
+                parallel = _SegmentWorkers(staging, [str(f) for f in files], workers)
+            ix, writer = gen.open_writer(writer=parallel is None)
             if add:
                 _check_same_sources(gen.documents, files)
             for problem in file_problems:
                 report(problem)
+            items = parallel.run() if parallel else _prepared([str(f) for f in files], gen.known_hashes(), workers)
             try:
-                done = 0
-                for item in _prepared([str(f) for f in files], gen.known_hashes(), workers):
-                    done += 1
+                for done, item in enumerate(items, start=1):
                     for problem in item.problems:
                         report(problem)
                     gen.take(item, writer)
                     if progress:
                         progress(done, len(files))
-                writer.commit(optimize=not add)
+                if parallel:
+                    whoosh_fixes.commit_segments(ix, parallel.segments)
+                else:
+                    writer.commit(optimize=not add)
             except BaseException:
-                writer.cancel()
+                if writer is not None:
+                    writer.cancel()
                 raise
             ix.close()
             gen.carry_over()

@@ -148,3 +148,34 @@ def _cache_missing_columns() -> None:
 
     reader_class._cached_reader = cached_reader
     reader_class._sco_caches_missing_columns = True
+
+
+# ---- segments written in parallel ---------------------------------------------------------------
+# Whoosh's own multiprocess writer (`procs=`) hands every document through temporary files and
+# deadlocks beside another process pool; sco's build workers each write a segment of their own
+# instead, with the same internals it uses, and the parent lists them all in one table of contents.
+
+
+def segment_writer(folder: str, schema, limitmb: int):
+    """A writer of one new segment of the (created) index in `folder`, without the index lock:
+    several processes write segments side by side; `commit_segments` then publishes them."""
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.writing import SegmentWriter
+
+    ix = FileStorage(folder).open_index(schema=schema)
+    return SegmentWriter(ix, _lk=False, limitmb=limitmb, compound=False)
+
+
+def finish_segment(writer):
+    """Close a `segment_writer`'s segment and return it (picklable) for `commit_segments`."""
+    segment = writer._finalize_segment()
+    writer._finish()
+    return segment
+
+
+def commit_segments(ix, segments: list) -> None:
+    """Publish segments written by `segment_writer`s as the index's next generation."""
+    writer = ix.writer(compound=False)
+    writer._close_segment()  # this writer's own (empty) segment is not kept
+    writer._commit_toc(list(segments))
+    writer._finish()
