@@ -293,3 +293,22 @@ def test_workers_end_with_a_killed_or_interrupted_build_and_free_the_lock(tmp_pa
         assert (proc.returncode, stderr.splitlines()[-1]) == (130, "sco: interrupted")
     again = subprocess.run([exe, "index", "build", str(SEEDS)], capture_output=True, text=True, env=env)
     assert again.returncode == 0, again.stderr  # the lock went with the dead writer
+
+
+def test_a_query_during_the_first_build_never_replaces_it_with_the_seeds(tmp_path, synthetic):
+    exe = _installed_sco()
+    env = {**os.environ, "SCO_INDEX_DIR": str(tmp_path / "ix")}
+    first = subprocess.Popen([exe, "index", "build", str(synthetic)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 20
+    while not list((tmp_path / "ix").glob(".build-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    query = subprocess.run([exe, "search", "Norov", "--json"], capture_output=True, text=True, env=env)
+    first.wait(120)
+    assert first.returncode == 0
+    assert query.returncode == 0, query.stderr
+    if "building one from the bundled seed articles" in query.stderr:  # it had to wait for the lock
+        assert "another sco built the index meanwhile; using that one" in query.stderr
+    status = json.loads(subprocess.run([exe, "index", "status", "--json"], capture_output=True, text=True,
+                                       env=env).stdout)
+    assert status["documents"] == 300  # the user's articles, not the 5 seeds

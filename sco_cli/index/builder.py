@@ -359,14 +359,17 @@ def _write_text(path: Path, text: str) -> None:
 
 def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 0.0,
           progress: Progress | None = None, on_problem: Callable | None = None,
-          workers: int | None = None, allow_empty: bool = False) -> BuildReport:
+          workers: int | None = None, allow_empty: bool = False,
+          unless_current: bool = False) -> BuildReport | None:
     """Index `paths` into a new generation under `base` and make it live.
 
     With `add=False` the new index holds exactly these articles. With `add=True` it starts as a copy
     of the live index; new articles are added and changed ones (by content hash) replaced.
     A path that does not exist, or a build that would hold no article, changes nothing and raises
     `UsageError` (a mistyped folder must not empty the index); `allow_empty` permits both. Two
-    files that would share an article id are refused the same way.
+    files that would share an article id are refused the same way. With `unless_current`, a
+    build that finds, once it holds the lock, a current index (another process built one while
+    it waited) changes nothing and returns None: a query's automatic build never replaces it.
     """
     from sco_cli.corpus import article_files
 
@@ -384,6 +387,8 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
     files, file_problems = article_files(paths)
     _check_inputs(paths, files, add=add, allow_empty=allow_empty)
     with writer_lock(base, wait):
+        if unless_current and _has_current_index(base):
+            return None
         live = current_generation(base) if add else None
         if add and live is None:
             raise IndexMissing(f"no index in {base} to add to", hint="run sco index build PATH first")
@@ -532,8 +537,19 @@ def ensure_index(base: Path, *, explicit: bool, note: Callable[[str], None] | No
             note(f"sco: {reason}; building one from the bundled seed articles in {base}")
         elif note:
             note(f"sco: {reason}; rebuilding it from its sources ({'; '.join(sources)}) in {base}")
-        build(base, sources, wait=30.0)
+        if build(base, sources, wait=30.0, unless_current=True) is None and note:
+            note("sco: another sco built the index meanwhile; using that one")
         return open_index(base)
+
+
+def _has_current_index(base: Path) -> bool:
+    from sco_cli.errors import IndexCorrupt
+
+    try:
+        gen = current_generation(base)
+        return gen is not None and is_current(read_meta(gen))
+    except IndexCorrupt:
+        return False
 
 
 def _recorded_sources(base: Path) -> list[str]:
