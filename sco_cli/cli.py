@@ -69,6 +69,9 @@ app = typer.Typer(
     rich_markup_mode=None,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # the shipped scripts in completions/ (`sco completion SHELL`) are the completion; Typer's
+    # --install-completion would overwrite them with a slower one and edit the shell's rc file
+    add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 index_app = typer.Typer(
@@ -244,7 +247,7 @@ def finish(env: Environment, fmt: OutputFormat, items: list, row, columns, nothi
 # ---- commands -----------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(short_help="Ranked full-text search with snippets.")
 def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="Words, \"phrases\", AND/OR/NOT, field:value (title, body).",
@@ -287,7 +290,7 @@ def search(
                total=total)
 
 
-@app.command()
+@app.command(short_help="Every date the articles mention, in order.")
 def timeline(
     ctx: typer.Context,
     query: Annotated[Optional[str], typer.Argument(help="Only dates whose sentence matches this query.",
@@ -337,7 +340,7 @@ class MeetingFormat(str, Enum):
     phone = "phone"
 
 
-@app.command("who-met")
+@app.command("who-met", short_help="Who met whom, when, where and how.")
 def who_met(
     ctx: typer.Context,
     name: Annotated[Optional[str], typer.Argument(
@@ -407,7 +410,7 @@ def _complete_kind(incomplete: str) -> list[str]:
     return [k for k in _kind_names() if k.startswith(incomplete.lower())]
 
 
-@app.command()
+@app.command(short_help="Memoranda, declarations and other instruments.")
 def agreements(
     ctx: typer.Context,
     query: Annotated[Optional[str], typer.Argument(help="Only instruments whose title or evidence matches.",
@@ -448,7 +451,7 @@ def agreements(
         finish(env, fmt_, rows, render.agreement_row, render.AGREEMENT_COLUMNS, "no agreements match", limit=limit)
 
 
-@app.command()
+@app.command(short_help="The indexed articles.")
 def docs(
     ctx: typer.Context,
     limit: LimitOpt = None,
@@ -475,7 +478,7 @@ def docs(
         finish(env, fmt_, rows, render.doc_row, render.DOC_COLUMNS, "the index is empty", limit=limit)
 
 
-@app.command()
+@app.command(short_help="One article and what was extracted from it.")
 def show(
     ctx: typer.Context,
     doc_id: Annotated[str, typer.Argument(help="A document id, as listed by sco docs.", show_default=False)],
@@ -515,7 +518,7 @@ class Shell(str, Enum):
     fish = "fish"
 
 
-@app.command()
+@app.command(short_help="Print the TAB-completion script for a shell.")
 def completion(shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.", show_default=False)]) -> None:
     """Print the TAB-completion script for a shell (the same files ship in completions/).
 
@@ -582,7 +585,7 @@ def _progress(env: Environment):
         yield update
 
 
-@index_app.command("build")
+@index_app.command("build", short_help="Build a fresh index of these files.")
 def index_build(ctx: typer.Context, paths: PathsArg, wait: WaitOpt = 0.0, allow_empty: AllowEmptyOpt = False) -> None:
     """Build a fresh index of exactly these files and folders, then swap it in.
 
@@ -596,7 +599,7 @@ def index_build(ctx: typer.Context, paths: PathsArg, wait: WaitOpt = 0.0, allow_
     _run_build(ctx, paths, wait, add=False, allow_empty=allow_empty)
 
 
-@index_app.command("add")
+@index_app.command("add", short_help="Add new and changed articles.")
 def index_add(ctx: typer.Context, paths: PathsArg, wait: WaitOpt = 0.0) -> None:
     """Add new articles to the index and re-index changed ones (by content hash). A missing path
     is refused (exit 2) and nothing is added.
@@ -608,7 +611,7 @@ def index_add(ctx: typer.Context, paths: PathsArg, wait: WaitOpt = 0.0) -> None:
     _run_build(ctx, paths, wait, add=True)
 
 
-@index_app.command("status")
+@index_app.command("status", short_help="Where the index is and what it holds.")
 def index_status(ctx: typer.Context, json_: JsonObjectOpt = False) -> None:
     """Say where the index is, what it holds, how big it is, when and by what it was built.
 
@@ -633,7 +636,7 @@ def index_status(ctx: typer.Context, json_: JsonObjectOpt = False) -> None:
             env.stdout.write("\n".join(render.status_lines(status)) + "\n")
 
 
-@index_app.command("check")
+@index_app.command("check", short_help="Verify every file of the index.")
 def index_check(ctx: typer.Context) -> None:
     """Verify every file of the index against the digests recorded when it was built, then read
     it the way queries do. Says what is wrong and exits 3 when anything is.
@@ -657,7 +660,7 @@ def index_check(ctx: typer.Context) -> None:
         raise typer.Exit(ExitStatus.INDEX)
 
 
-@index_app.command("remove")
+@index_app.command("remove", short_help="Remove articles from the index.")
 def index_remove(
     ctx: typer.Context,
     doc_ids: Annotated[List[str], typer.Argument(help="Ids of the articles to remove (see sco docs).",

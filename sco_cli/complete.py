@@ -25,8 +25,7 @@ _LIMIT = {"--limit": "", "-n": ""}
 # command path -> (options: name -> where its values come from ("" a free value, None a flag),
 #                  where the positional arguments' values come from)
 COMMANDS: dict[tuple[str, ...], tuple[dict[str, str | None], str | None]] = {
-    (): ({"--index-dir": "paths", "--version": None, "--install-completion": None, "--show-completion": None,
-          **_HELP}, "commands"),
+    (): ({"--index-dir": "paths", "--version": None, **_HELP}, "commands"),
     ("search",): ({**_LIMIT, **_DATES, **_OUTPUT, **_HELP}, None),
     ("timeline",): ({**_DATES, "--person": "people", "--org": "organizations", "--absolute": None, **_LIMIT,
                      **_OUTPUT, **_HELP}, None),
