@@ -35,14 +35,40 @@ EXIT_CODES_HELP = (
     "3 index missing, corrupt, locked or from another version."
 )
 
+# Options of `sco` itself that may also be written after the command, as users do with gh and git.
+GLOBAL_VALUE_OPTIONS = ("--index-dir",)
+
+
+def global_options_first(args: list[str]) -> list[str]:
+    """`sco who-met Norov --index-dir X` read as `sco --index-dir X who-met Norov` (an "--"
+    ends the options: what follows is left alone)."""
+    front, rest, i = [], [], 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg in GLOBAL_VALUE_OPTIONS and i + 1 < len(args):
+            front += args[i:i + 2]
+            i += 2
+            continue
+        if arg.split("=", 1)[0] in GLOBAL_VALUE_OPTIONS and "=" in arg:
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
 class _OneLineErrors(TyperGroup):
     """The app's Click group: a usage error (unknown option, bad value, missing argument) is one
     line and a hint on stderr, exit 2, like every other sco error; Click's own is four lines."""
 
-    def main(self, *args, standalone_mode: bool = True, **kwargs):
+    def main(self, args=None, *rest, standalone_mode: bool = True, **kwargs):
         from typer._click.exceptions import Abort, ClickException, NoArgsIsHelpError
         from typer._click.exceptions import UsageError as ClickUsageError
 
+        args = (global_options_first(list(sys.argv[1:] if args is None else args)), *rest)
         if not standalone_mode:
             return super().main(*args, standalone_mode=False, **kwargs)
         try:

@@ -230,8 +230,28 @@ def _decoded(fields: dict, kind: str) -> tuple:
     return tuple(load(item) for item in json.loads(fields.get(kind + "s") or "[]"))
 
 
+def resolve_doc_id(handle: Handle, given: str) -> str | None:
+    """The article id `given` names: itself, or the one id it is the start of ("001" for
+    "001_95c8ddcf366ad626"); None when none is; a UsageError naming them when several are."""
+    from sco_cli.paths import complete_from
+
+    with handle.searcher() as searcher:
+        if searcher.document_number(doc_id=given) is not None:
+            return given
+    found = [d for d in complete_from(handle.base, "documents", given) if d.startswith(given)]
+    if len(found) > 1:
+        shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+        raise UsageError(f"{given!r} is the start of {len(found)} article ids: {shown}",
+                         hint="give more of the id")
+    return found[0] if found else None
+
+
 def show(handle: Handle, doc_id: str) -> DocumentView | None:
-    """One article with everything extracted from it; None when no article has this id."""
+    """One article with everything extracted from it; None when no article has this id (or
+    unique start of one, see `resolve_doc_id`)."""
+    doc_id = resolve_doc_id(handle, doc_id)
+    if doc_id is None:
+        return None
     with handle.searcher() as searcher:
         article = searcher.document(doc_id=doc_id)
     if article is None:

@@ -315,15 +315,14 @@ DOC_COLUMNS = (
 
 
 def _flat(value: Any) -> str:
-    """A JSON value as one TSV/CSV cell: lists joined with '; ', objects by their values."""
+    """A JSON value as one TSV/CSV cell: scalars as text, lists and objects as compact JSON, so
+    that nested values (participants, parties, mentions) survive the round trip."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"  # as JSON writes them
-    if isinstance(value, list):
-        return "; ".join(_flat(v) for v in value)
-    if isinstance(value, dict):
-        return " ".join(_flat(v) for v in value.values() if v not in (None, "", []))
+    if isinstance(value, (list, dict)):
+        return json.dumps(_clean(value), ensure_ascii=False, separators=(",", ":"))
     return clean_line(str(value))
 
 

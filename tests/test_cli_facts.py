@@ -197,3 +197,17 @@ def test_who_met_lists_a_day_of_bilaterals_one_row_each(sco, tmp_path):
     assert [(r["date"], [p["name"] for p in r["participants"]]) for r in rows] == [
         ("2024-07-03", ["Sadyr Japarov", other]) for other in
         ["Xi Jinping", "Vladimir Putin", "Recep Tayyip Erdogan", "Masoud Pezeshkian", "Ukhnaagiin Khurelsukh"]]
+
+
+@pytest.mark.parametrize("flag, delimiter", [("--csv", ","), ("--format=tsv", "\t")])
+def test_csv_and_tsv_keep_nested_values_as_json(sco, seeds_index, flag, delimiter):
+    import csv
+    import io
+
+    reference = json.loads(sco("who-met", "--json").stdout)
+    table = list(csv.DictReader(io.StringIO(sco("who-met", flag).stdout), delimiter=delimiter))
+    assert [json.loads(row["participants"]) for row in table] == [r["participants"] for r in reference]
+    agreements = json.loads(sco("agreements", "--json").stdout)
+    rows = list(csv.DictReader(io.StringIO(sco("agreements", flag).stdout), delimiter=delimiter))
+    assert [json.loads(r["parties"]) for r in rows] == [a["parties"] for a in agreements]
+    assert [json.loads(r["mentions"]) for r in rows] == [a["mentions"] for a in agreements]

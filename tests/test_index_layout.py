@@ -60,3 +60,37 @@ def test_a_live_generation_without_the_marker_is_refused(tmp_path):
     (index.current_generation(base) / layout.OWNER_FILE).unlink()
     with pytest.raises(IndexCorrupt, match="has no .sco-generation; it was not written by this sco"):
         index.open_index(base)
+
+
+def _as_previous_version(base):
+    """Make the live generation look as the previous sco left it: schema 5, no ownership marker."""
+    import json
+
+    gen = index.current_generation(base)
+    (gen / layout.OWNER_FILE).unlink()
+    meta = json.loads((gen / "sco.json").read_text())
+    meta["schema_version"] = 5
+    (gen / "sco.json").write_text(json.dumps(meta))
+
+
+def test_an_index_of_the_previous_version_is_rebuilt_from_its_sources(sco, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Alpha\n\nVladimir Norov met Sergey Lavrov in Moscow on 3 May 2021.\n")
+    base = tmp_path / "index"  # the default index of the tests
+    index.build(base, [str(docs)])
+    _as_previous_version(base)
+    result = sco("docs", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("sco: the index is from another sco version; rebuilding it from its sources")
+    assert '"doc_id": "a"' in result.stdout
+
+
+def test_an_explicit_index_of_the_previous_version_is_refused_with_the_command(sco, tmp_path):
+    base = tmp_path / "elsewhere"
+    index.build(base, [str(SEEDS)])
+    _as_previous_version(base)
+    result = sco("--index-dir", str(base), "docs")
+    assert result.exit_code == 3
+    assert "(schema 5, extraction" in result.stderr and result.stderr.endswith(
+        "hint: run sco index build PATH to rebuild it\n")

@@ -304,8 +304,8 @@ def test_a_query_during_the_first_build_never_replaces_it_with_the_seeds(tmp_pat
     while not list((tmp_path / "ix").glob(".build-*")) and time.monotonic() < deadline:
         time.sleep(0.05)
     query = subprocess.run([exe, "search", "Norov", "--json"], capture_output=True, text=True, env=env)
-    first.wait(120)
-    assert first.returncode == 0
+    _, first_stderr = first.communicate(timeout=120)
+    assert first.returncode == 0, first_stderr
     assert query.returncode == 0, query.stderr
     if "building one from the bundled seed articles" in query.stderr:  # it had to wait for the lock
         assert "another sco built the index meanwhile; using that one" in query.stderr

@@ -180,8 +180,27 @@ class _SegmentWorkers:
 
         self.context = multiprocessing.get_context("fork")
         self.queue = self.context.Queue(maxsize=64)
+        self.parent = os.getpid()
         self.processes = [self.context.Process(target=self._work, args=(str(staging), files[k::workers]),
                                                daemon=True) for k in range(workers)]
+
+    def _send(self, message) -> None:
+        """Put a message for the parent; end at once if the parent is gone (no one will read)."""
+        import queue
+
+        while True:
+            try:
+                self.queue.put(message, timeout=1)
+                return
+            except queue.Full:
+                if os.getppid() != self.parent:
+                    os._exit(1)
+
+    def stop(self) -> None:
+        """End every worker now (the build failed or was interrupted)."""
+        for process in self.processes:
+            if process.is_alive():
+                process.kill()
 
     def _work(self, folder: str, files: list[str]) -> None:
         _init_worker({})
@@ -195,12 +214,12 @@ class _SegmentWorkers:
                     item = dataclasses.replace(item, document=None, written=True)
                 batch.append(item)
                 if len(batch) >= self._BATCH:
-                    self.queue.put(("items", batch))
+                    self._send(("items", batch))
                     batch = []
-            self.queue.put(("items", batch))
-            self.queue.put(("segment", whoosh_fixes.finish_segment(writer) if writer.doc_count() else None))
+            self._send(("items", batch))
+            self._send(("segment", whoosh_fixes.finish_segment(writer) if writer.doc_count() else None))
         except BaseException as exc:  # the parent re-raises it
-            self.queue.put(("error", exc if _picklable(exc) else RuntimeError(repr(exc))))
+            self._send(("error", exc if _picklable(exc) else RuntimeError(repr(exc))))
 
     def run(self):
         """Yield the prepared articles as they come; the segments are in `self.segments` after."""
@@ -222,9 +241,7 @@ class _SegmentWorkers:
             for process in self.processes:
                 process.join()
         finally:
-            for process in self.processes:
-                if process.is_alive():
-                    process.kill()
+            self.stop()
 
 
 def _picklable(exc: BaseException) -> bool:
@@ -416,6 +433,8 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
                 else:
                     writer.commit(optimize=not add)
             except BaseException:
+                if parallel:
+                    parallel.stop()
                 if writer is not None:
                     writer.cancel()
                 raise

@@ -44,6 +44,17 @@ class Handle:
         return self._timeline
 
 
+def _check_version(base: Path, meta: dict) -> None:
+    """Raise `IndexVersionMismatch` unless `meta` is of this sco's schema and extraction."""
+    if not is_current(meta):
+        raise IndexVersionMismatch(
+            f"the index in {base} was built by sco {meta.get('sco_version')} "
+            f"(schema {meta.get('schema_version')}, extraction {meta.get('extraction_version')}); "
+            f"this sco needs schema {SCHEMA_VERSION}, extraction {EXTRACTION_VERSION}",
+            hint="run sco index build PATH to rebuild it",
+        )
+
+
 def _damaged(base: Path, what: str) -> IndexCorrupt:
     return IndexCorrupt(f"the index in {base} is damaged ({what})", hint="run sco index build PATH to rebuild it")
 
@@ -58,7 +69,8 @@ def open_index(base: Path) -> Handle:
         held = hold_generation(gen)
         if held is not None:
             break
-        if current_generation(base) == gen:  # live, yet without sco's marker: not sco's, or damaged
+        if current_generation(base) == gen:  # live, yet without sco's marker
+            _check_version(base, read_meta(gen))  # an index of an older sco: rebuilt, or refused
             raise _damaged(base, f"{gen.name} has no {OWNER_FILE}; it was not written by this sco")
     else:
         raise IndexCorrupt(f"the index in {base} keeps changing, or its live generation is gone",
@@ -70,12 +82,7 @@ def open_index(base: Path) -> Handle:
         raise
     if not is_current(meta):
         os.close(held)
-        raise IndexVersionMismatch(
-            f"the index in {base} was built by sco {meta.get('sco_version')} "
-            f"(schema {meta.get('schema_version')}, extraction {meta.get('extraction_version')}); "
-            f"this sco needs schema {SCHEMA_VERSION}, extraction {EXTRACTION_VERSION}",
-            hint="run sco index build PATH to rebuild it",
-        )
+        _check_version(base, meta)
     try:
         ix, searcher = open_whoosh(base, gen)
     except IndexCorrupt:

@@ -167,9 +167,11 @@ def segment_writer(folder: str, schema, limitmb: int):
 
 
 def finish_segment(writer):
-    """Close a `segment_writer`'s segment and return it (picklable) for `commit_segments`."""
+    """Close a `segment_writer`'s segment and return it (picklable) for `commit_segments`.
+    The writers share one scratch folder (`MAIN.tmp`), so none removes it: `commit_segments`
+    does, once every segment is done."""
     segment = writer._finalize_segment()
-    writer._finish()
+    writer.is_closed = True
     return segment
 
 
