@@ -215,3 +215,33 @@ def test_an_ascii_terminal_gets_question_marks_not_a_traceback(tmp_path):
     result = subprocess.run([exe, "who-met", "Jenca", "--json"], env=env, capture_output=True)
     assert result.returncode == 0, result.stderr
     assert b"Miroslav Jen?a" in result.stdout and b"Traceback" not in result.stderr
+
+
+def test_show_takes_a_unique_start_of_an_id(sco, seeds_index):
+    ids = sorted(p.stem for p in SEEDS.glob("*.txt"))
+    assert json.loads(sco("show", ids[1][:3], "--json").stdout)["doc_id"] == ids[1]
+    several = sco("show", ids[0][:2])
+    assert several.exit_code == 2
+    assert several.stderr == (f"sco: {ids[0][:2]!r} is the start of 5 article ids: {', '.join(ids)}\n"
+                              "hint: give more of the id\n")
+
+
+@pytest.mark.parametrize("spelling", [["--index-dir", "{dir}"], ["--index-dir={dir}"]])
+def test_index_dir_may_follow_the_command(sco, seeds_index, tmp_path, spelling):
+    import shutil
+
+    moved = tmp_path / "moved"
+    shutil.move(str(seeds_index), moved)
+    args = [a.format(dir=moved) for a in spelling]
+    result = sco("who-met", "Menier", *args, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)[0]["doc_id"] == "000_696adcf27fd638ed"
+    assert not seeds_index.exists()  # the default index was neither used nor built
+
+
+def test_global_options_first_leaves_what_follows_a_double_dash():
+    from sco_cli.cli import global_options_first
+
+    assert global_options_first(["search", "x", "--index-dir", "d", "--json"]) == \
+        ["--index-dir", "d", "search", "x", "--json"]
+    assert global_options_first(["search", "--", "--index-dir", "d"]) == ["search", "--", "--index-dir", "d"]
