@@ -531,7 +531,7 @@ def show(
         if json_:
             import json
 
-            env.stdout.write(json.dumps(render._clean(render.show_row(view)), ensure_ascii=False, indent=2) + "\n")
+            env.stdout.write(json.dumps(render.clean_value(render.show_row(view)), ensure_ascii=False, indent=2) + "\n")
             return
         console = env.console()
         for part in render.show_renderables(view):
@@ -657,7 +657,7 @@ def index_status(ctx: typer.Context, json_: JsonObjectOpt = False) -> None:
     with reported(env):
         status = index.status(state.index_dir)
         if json_:
-            env.stdout.write(json.dumps(render._clean(render.status_row(status)), ensure_ascii=False, indent=2) + "\n")
+            env.stdout.write(json.dumps(render.clean_value(render.status_row(status)), ensure_ascii=False, indent=2) + "\n")
         else:
             env.stdout.write("\n".join(render.status_lines(status)) + "\n")
 

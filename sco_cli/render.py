@@ -98,14 +98,14 @@ def display_date(date: PartialDate | None) -> str:
     return date.iso + (f"..{date.end.iso}" if date.end is not None and date.end.iso else "")
 
 
-def _clean(value: Any) -> Any:
+def clean_value(value: Any) -> Any:
     """Sanitise every string in a JSON-ready structure (text from an old index included)."""
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, list):
-        return [_clean(v) for v in value]
+        return [clean_value(v) for v in value]
     if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
+        return {k: clean_value(v) for k, v in value.items()}
     return value
 
 
@@ -322,14 +322,14 @@ def _flat(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"  # as JSON writes them
     if isinstance(value, (list, dict)):
-        return json.dumps(_clean(value), ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(clean_value(value), ensure_ascii=False, separators=(",", ":"))
     return clean_line(str(value))
 
 
 def emit(env: Environment, fmt: OutputFormat, rows: list[dict], columns: Sequence[Column],
          items: Sequence[Any]) -> None:
     """Write `rows` (JSON-ready) or `items` (as a table of `columns`) in format `fmt`."""
-    rows = _clean(rows)
+    rows = clean_value(rows)
     out = env.stdout
     if fmt is OutputFormat.json and env.stdout_isatty:
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
