@@ -15,7 +15,8 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from contextlib import contextmanager
+from typing import Callable, Iterable, Iterator
 
 from sco_cli import EXTRACTION_VERSION, __version__, codec
 from sco_cli.errors import IndexMissing, IndexVersionMismatch, UsageError
@@ -268,6 +269,7 @@ class _Generation:
         self.mentions: list[list] = []  # [uid, doc_id, agreement dict]
         self.timeline = columns.TimelineWriter(staging)
         self.changed: set[str] = set()  # articles of the live index that this one replaces
+        self.published: Path | None = None  # the live generation this one became
         self.added = self.updated = self.unchanged = 0
 
     def open_writer(self, *, writer: bool = True):
@@ -332,6 +334,15 @@ class _Generation:
         self.timeline.add_lines(keep)
         old = [m for m in columns.read_jsonl(self.live / columns.MENTIONS_FILE) if m[1] not in self.changed]
         self.mentions = old + self.mentions
+
+    def complete(self, ix, paths: list[str]) -> tuple[int, dict]:
+        """After Whoosh's commit: the side files, `sco.json`, then the generation made live.
+        Returns (articles, fact counts)."""
+        ix.close()
+        self.carry_over()
+        docs, facts = self.finish(paths)
+        self.published = publish(self.base, self.staging)
+        return docs, facts
 
     def finish(self, paths: list[str]) -> tuple[int, dict]:
         """Write the side files and `sco.json`; returns (articles, fact counts)."""
@@ -409,46 +420,56 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
         live = current_generation(base) if add else None
         if add and live is None:
             raise IndexMissing(f"no index in {base} to add to", hint="run sco index build PATH first")
-        staging = make_staging(base)
-        gen = _Generation(base, staging, live)
-        try:
+        with _staged(base, live) as gen:
             parallel = None
             if not add and workers > 1 and len(files) >= PARALLEL_FROM and _can_fork():
-                parallel = _SegmentWorkers(staging, [str(f) for f in files], workers)
+                parallel = _SegmentWorkers(gen.staging, [str(f) for f in files], workers)
             ix, writer = gen.open_writer(writer=parallel is None)
             if add:
                 _check_same_sources(gen.documents, files)
             for problem in file_problems:
                 report(problem)
-            items = parallel.run() if parallel else _prepared([str(f) for f in files], gen.known_hashes(), workers)
-            try:
-                for done, item in enumerate(items, start=1):
-                    for problem in item.problems:
-                        report(problem)
-                    gen.take(item, writer)
-                    if progress:
-                        progress(done, len(files))
-                if parallel:
-                    whoosh_fixes.commit_segments(ix, parallel.segments)
-                else:
-                    writer.commit(optimize=not add)
-            except BaseException:
-                if parallel:
-                    parallel.stop()
-                if writer is not None:
-                    writer.cancel()
-                raise
-            ix.close()
-            gen.carry_over()
-            docs, facts = gen.finish(paths)
-            new = publish(base, staging)
-        except BaseException:
-            gen.timeline.abandon()
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        prune(base, new.name)
+            _write_articles(gen, ix, writer, parallel, [str(f) for f in files], workers, report, progress)
+            docs, facts = gen.complete(ix, paths)
     return BuildReport(base, gen.added, gen.updated, gen.unchanged, docs, facts, tuple(problems),
                        time.monotonic() - started)
+
+
+def _write_articles(gen: _Generation, ix, writer, parallel, files: list[str], workers: int, report,
+                    progress: Progress | None) -> None:
+    """Every file prepared (in workers) and written, then committed; on failure, nothing kept."""
+    items = parallel.run() if parallel else _prepared(files, gen.known_hashes(), workers)
+    try:
+        for done, item in enumerate(items, start=1):
+            for problem in item.problems:
+                report(problem)
+            gen.take(item, writer)
+            if progress:
+                progress(done, len(files))
+        if parallel:
+            whoosh_fixes.commit_segments(ix, parallel.segments)
+        else:
+            writer.commit(optimize=gen.live is None)
+    except BaseException:
+        if parallel:
+            parallel.stop()
+        if writer is not None:
+            writer.cancel()
+        raise
+
+
+@contextmanager
+def _staged(base: Path, live: Path | None) -> Iterator[_Generation]:
+    """A `_Generation` in a new staging folder, published by `_Generation.complete`; on any
+    failure the folder is removed and the live index is as it was. Cleanup follows a success."""
+    gen = _Generation(base, make_staging(base), live)
+    try:
+        yield gen
+    except BaseException:
+        gen.timeline.abandon()
+        shutil.rmtree(gen.staging, ignore_errors=True)
+        raise
+    prune(base, gen.published.name)
 
 
 def remove(base: Path, doc_ids: Iterable[str], *, wait: float = 0.0) -> BuildReport:
@@ -461,9 +482,7 @@ def remove(base: Path, doc_ids: Iterable[str], *, wait: float = 0.0) -> BuildRep
         live = current_generation(base)
         if live is None:
             raise IndexMissing(f"no index in {base}", hint="run sco index build PATH first")
-        staging = make_staging(base)
-        gen = _Generation(base, staging, live)
-        try:
+        with _staged(base, live) as gen:
             ix, writer = gen.open_writer()
             unknown = [d for d in doc_ids if d not in gen.documents]
             if unknown:
@@ -474,15 +493,7 @@ def remove(base: Path, doc_ids: Iterable[str], *, wait: float = 0.0) -> BuildRep
                 del gen.documents[doc_id]
                 gen.changed.add(doc_id)
             writer.commit(optimize=True)
-            ix.close()
-            gen.carry_over()
-            docs, facts = gen.finish([])
-            new = publish(base, staging)
-        except BaseException:
-            gen.timeline.abandon()
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        prune(base, new.name)
+            docs, facts = gen.complete(ix, [])
     return BuildReport(base, 0, 0, 0, docs, facts, (), time.monotonic() - started)
 
 
