@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from sco_cli import EXTRACTION_VERSION, index
-from sco_cli.index import builder
+from sco_cli.index import builder, workers
 from sco_cli.errors import IndexCorrupt, IndexLocked, IndexMissing, IndexVersionMismatch
 from conftest import SEEDS
 
@@ -129,7 +129,7 @@ def test_failed_build_leaves_the_old_index(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("crash in the middle")
 
-    monkeypatch.setattr(builder, "extract", boom)
+    monkeypatch.setattr(workers, "extract", boom)
     with pytest.raises(RuntimeError):
         index.build(base, [str(SEEDS)])
     assert index.current_generation(base) == before

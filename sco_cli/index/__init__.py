@@ -7,7 +7,8 @@ Modules, in pipeline order:
 - `schema`: the Whoosh schema and the one document each article becomes;
 - `columns`: the side files shaped for timeline and agreements (plain JSON and integer arrays);
 - `meta`: `sco.json`, the versions and counts read before anything else;
-- `builder`: building and adding, and the rebuild an upgrade needs;
+- `workers`: reading and extracting articles in worker processes, and their Whoosh segments;
+- `builder`: building, adding and removing, and the rebuild an upgrade needs;
 - `reader`: opening the live generation for queries.
 
 A generation's files: Whoosh's own (`_MAIN_*.toc`, `*.seg`, ...), `sco.json`, `documents.json`

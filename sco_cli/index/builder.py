@@ -6,16 +6,14 @@ publishes it with one atomic rename; a failure or a kill at any point leaves the
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import shutil
-import signal
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
 from sco_cli import EXTRACTION_VERSION, __version__, codec
@@ -31,18 +29,9 @@ from sco_cli.index.meta import (
     is_current,
     read_meta,
 )
-from sco_cli.index.schema import article_document, date_bounds, schema
-from sco_cli.model import Article, Extraction
+from sco_cli.index.schema import schema
+from sco_cli.index.workers import PARALLEL_FROM, WRITER_LIMIT_MB, Prepared, SegmentWorkers, can_fork, prepared
 from sco_cli.paths import VOCAB_FILE, write_completion_files
-
-# Below this many files a build extracts in its own process; above, in a pool of worker processes
-# (extraction is pure Python and the rest of a build waits for it).
-PARALLEL_FROM = 200
-# Files handed to the workers at a time; bounds the memory held by extracted, unwritten articles.
-_WINDOW = 512
-# Memory the Whoosh writer may use for postings before it spills a run to disk.
-WRITER_LIMIT_MB = 128
-
 
 @dataclass(frozen=True)
 class BuildReport:
@@ -57,202 +46,6 @@ class BuildReport:
 
 
 Progress = Callable[[int, int], None]
-
-
-def extract(article: Article) -> Extraction:
-    """The extractors, imported on first use: queries never need them."""
-    from sco_cli.extract import extract as run
-
-    return run(article)
-
-
-# ---- one article, in a worker ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    """One input file, read and extracted, ready for the writer."""
-
-    path: str
-    problems: tuple = ()
-    doc_id: str | None = None
-    content_hash: str | None = None
-    document: dict | None = None  # the Whoosh document; None when the article is unchanged
-    timeline: tuple = ()  # (n, bounds, row fields) per date mention
-    agreements: tuple = ()  # (n, agreement as a dict) per agreement mention
-    counts: tuple = (0, 0, 0)  # dates, meetings, agreements
-    vocabulary: tuple = ()  # (people, organisations, places) this article adds
-    written: bool = False  # already in a segment its worker wrote (see `_SegmentWorkers`)
-
-
-_known_hashes: dict[str, str] = {}
-
-
-def _init_worker(known: dict[str, str]) -> None:
-    global _known_hashes
-    _known_hashes = known
-    if os.getpid() != _parent_pid:
-        # a worker leaves Ctrl-C to its parent, and dies with it
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        _die_with_parent()
-
-
-_parent_pid = os.getpid()
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to end this process when its parent dies (prctl PR_SET_PDEATHSIG)."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
-    except (OSError, AttributeError):  # not Linux: the pool's own cleanup still applies
-        pass
-
-
-def timeline_row(mention, title: str) -> list:
-    """What a timeline entry is made of, after its article id, position and bounds."""
-    return [json.loads(codec.dumps(mention.date)), mention.span.text, mention.sentence, title,
-            mention.relative, mention.anchor]
-
-
-def _prepare(path: str) -> _Prepared:
-    """Read one file and extract its facts, unless the index already has this exact text."""
-    from sco_cli.corpus import Problem, read_file
-
-    problems, article = [], None
-    for item in read_file(Path(path)):
-        if isinstance(item, Problem):
-            problems.append(item)
-        else:
-            article = item
-    if article is None:
-        return _Prepared(path, tuple(problems))
-    if _known_hashes.get(article.doc_id) == article.content_hash:
-        return _Prepared(path, tuple(problems), article.doc_id, article.content_hash)
-    facts = extract(article)
-    people = {p.name for m in facts.meetings for p in m.participants}
-    orgs = {o for m in facts.meetings for p in m.participants for o in (p.organization, *p.org_aliases) if o}
-    orgs.update(party for a in facts.agreements for party in a.parties)
-    places = {m.place for m in facts.meetings if m.place} | {a.place for a in facts.agreements if a.place}
-    return _Prepared(
-        path, tuple(problems), article.doc_id, article.content_hash,
-        document=article_document(article, facts),
-        timeline=tuple((n, date_bounds(m.date), timeline_row(m, article.headline))
-                       for n, m in enumerate(facts.dates)),
-        agreements=tuple((n, json.loads(codec.dumps(a))) for n, a in enumerate(facts.agreements)),
-        counts=(len(facts.dates), len(facts.meetings), len(facts.agreements)),
-        vocabulary=(tuple(people), tuple(orgs), tuple(places)),
-    )
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def _prepared(files: list[str], known: dict[str, str], workers: int):
-    """`_Prepared` for every file, in order; in worker processes when there are many files."""
-    if workers <= 1 or len(files) < PARALLEL_FROM:
-        _init_worker(known)
-        yield from map(_prepare, files)
-        return
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with context.Pool(workers, initializer=_init_worker, initargs=(known,)) as pool:
-        # a window at a time: the workers outrun the writer, and unbounded results would pile up
-        for start in range(0, len(files), _WINDOW):
-            yield from pool.imap(_prepare, files[start:start + _WINDOW], chunksize=16)
-
-
-class _SegmentWorkers:
-    """A fresh build on several cores: each worker process reads and extracts its share of the
-    files and writes them into a Whoosh segment of its own; the parent gets back everything but
-    the documents (for the side files) and, at the end, the segments, which it lists in one table
-    of contents. Neither extraction nor Whoosh's analysis waits for a single writer."""
-
-    _BATCH = 32  # prepared articles per message to the parent
-
-    def __init__(self, staging: Path, files: list[str], workers: int):
-        import multiprocessing
-
-        self.context = multiprocessing.get_context("fork")
-        self.queue = self.context.Queue(maxsize=64)
-        self.parent = os.getpid()
-        self.processes = [self.context.Process(target=self._work, args=(str(staging), files[k::workers]),
-                                               daemon=True) for k in range(workers)]
-
-    def _send(self, message) -> None:
-        """Put a message for the parent; end at once if the parent is gone (no one will read)."""
-        import queue
-
-        while True:
-            try:
-                self.queue.put(message, timeout=1)
-                return
-            except queue.Full:
-                if os.getppid() != self.parent:
-                    os._exit(1)
-
-    def stop(self) -> None:
-        """End every worker now (the build failed or was interrupted)."""
-        for process in self.processes:
-            if process.is_alive():
-                process.kill()
-
-    def _work(self, folder: str, files: list[str]) -> None:
-        _init_worker({})
-        try:
-            writer = whoosh_fixes.segment_writer(folder, schema(), WRITER_LIMIT_MB // 2)
-            batch = []
-            for path in files:
-                item = _prepare(path)
-                if item.document is not None:
-                    writer.add_document(**item.document)
-                    item = dataclasses.replace(item, document=None, written=True)
-                batch.append(item)
-                if len(batch) >= self._BATCH:
-                    self._send(("items", batch))
-                    batch = []
-            self._send(("items", batch))
-            self._send(("segment", whoosh_fixes.finish_segment(writer) if writer.doc_count() else None))
-        except BaseException as exc:  # the parent re-raises it
-            self._send(("error", exc if _picklable(exc) else RuntimeError(repr(exc))))
-
-    def run(self):
-        """Yield the prepared articles as they come; the segments are in `self.segments` after."""
-        self.segments = []
-        for process in self.processes:
-            process.start()
-        try:
-            pending = len(self.processes)
-            while pending:
-                kind, payload = self.queue.get()
-                if kind == "items":
-                    yield from payload
-                elif kind == "segment":
-                    pending -= 1
-                    if payload is not None:
-                        self.segments.append(payload)
-                else:
-                    raise payload
-            for process in self.processes:
-                process.join()
-        finally:
-            self.stop()
-
-
-def _picklable(exc: BaseException) -> bool:
-    import pickle
-
-    try:
-        pickle.loads(pickle.dumps(exc))
-        return True
-    except Exception:  # noqa: BLE001 - any failure means "send a stand-in"
-        return False
 
 
 # ---- a generation, in the main process -------------------------------------------------------
@@ -274,7 +67,7 @@ class _Generation:
 
     def open_writer(self, *, writer: bool = True):
         """A Whoosh writer on a fresh index, or on a copy of the live one (for add); with
-        `writer=False` only the index (workers write its segments, see `_SegmentWorkers`)."""
+        `writer=False` only the index (workers write its segments, see `SegmentWorkers`)."""
         from whoosh.index import create_in
 
         if self.live is None:
@@ -303,7 +96,7 @@ class _Generation:
     def known_hashes(self) -> dict[str, str]:
         return {doc_id: entry[0] for doc_id, entry in self.documents.items()}
 
-    def take(self, item: _Prepared, writer) -> None:
+    def take(self, item: Prepared, writer) -> None:
         """Write one prepared article (or count it as unchanged)."""
         if item.doc_id is None:
             return
@@ -422,8 +215,8 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
             raise IndexMissing(f"no index in {base} to add to", hint="run sco index build PATH first")
         with _staged(base, live) as gen:
             parallel = None
-            if not add and workers > 1 and len(files) >= PARALLEL_FROM and _can_fork():
-                parallel = _SegmentWorkers(gen.staging, [str(f) for f in files], workers)
+            if not add and workers > 1 and len(files) >= PARALLEL_FROM and can_fork():
+                parallel = SegmentWorkers(gen.staging, [str(f) for f in files], workers)
             ix, writer = gen.open_writer(writer=parallel is None)
             if add:
                 _check_same_sources(gen.documents, files)
@@ -438,7 +231,7 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
 def _write_articles(gen: _Generation, ix, writer, parallel, files: list[str], workers: int, report,
                     progress: Progress | None) -> None:
     """Every file prepared (in workers) and written, then committed; on failure, nothing kept."""
-    items = parallel.run() if parallel else _prepared(files, gen.known_hashes(), workers)
+    items = parallel.run() if parallel else prepared(files, gen.known_hashes(), workers)
     try:
         for done, item in enumerate(items, start=1):
             for problem in item.problems:
