@@ -199,7 +199,9 @@ def count(handle: Handle, text: str, *, date_from: PartialDate | None = None,
 
 
 def suggest(handle: Handle, text: str) -> str | None:
-    """A corrected query that finds articles when `text` found none, else None."""
+    """A corrected query that finds articles when `text` found none, else None. Whoosh corrects
+    against the index's stems ("secretari"); each corrected word is given back as the article
+    writes it ("secretary"), and a correction that rewrites most of a short word is no hint."""
     query = parse_query(text)
     with handle.searcher() as searcher:
         try:
@@ -209,7 +211,51 @@ def suggest(handle: Handle, text: str) -> str | None:
         if corrected.string == text:
             return None
         found = searcher.search(corrected.query, limit=1)
-        return corrected.string if found.scored_length() else None
+        if not found.scored_length():
+            return None
+        hit = found[0]
+        surface = _surface_forms(f"{hit['title']}\n{hit['body']}")
+    words = []
+    for typed, fixed in zip(text.split(), corrected.string.split()):
+        if typed != fixed and not _close(typed.lower().strip('"'), fixed.strip('"')):
+            return None
+        words.append(fixed if typed == fixed else _respell(typed, fixed, surface))
+    return " ".join(words)
+
+
+def _surface_forms(text: str) -> dict[str, set[str]]:
+    """stem -> the words (lowercase) the text writes for it."""
+    from sco_cli.index.schema import search_schema
+
+    forms: dict[str, set[str]] = {}
+    for token in search_schema()["body"].analyzer(text, chars=True):
+        forms.setdefault(token.text, set()).add(text[token.startchar:token.endchar].lower())
+    return forms
+
+
+def _respell(typed: str, fixed: str, surface: dict[str, set[str]]) -> str:
+    """The corrected stem `fixed` as the written word nearest to what was typed, in its case."""
+    bare_typed, bare = typed.strip('"').lower(), fixed.strip('"')
+    word = min(sorted(surface.get(bare, {bare})), key=lambda w: _edits(bare_typed, w))
+    if typed.strip('"')[:1].isupper():
+        word = word[:1].upper() + word[1:]
+    return ('"' if fixed.startswith('"') else "") + word + ('"' if fixed.endswith('"') and len(fixed) > 1 else "")
+
+
+def _close(typed: str, fixed: str) -> bool:
+    """Whether `fixed` is a plausible correction of `typed`: at most a third of the typed word's
+    letters changed (one edit for words up to five letters)."""
+    return _edits(typed, fixed) <= max(1, len(typed) // 3)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
 
 
 def _summary(fields: dict) -> DocSummary:

@@ -190,3 +190,20 @@ def test_a_negation_lists_the_articles_without_the_word(sco, seeds_index):
     rows = json.loads(sco("search", "NOT Norov", "--json", "--limit", "20").stdout)
     with_norov = {p.stem for p in SEEDS.glob("*.txt") if "norov" in p.read_text(encoding="utf-8").lower()}
     assert {r["doc_id"] for r in rows} == {p.stem for p in SEEDS.glob("*.txt")} - with_norov
+
+
+@pytest.mark.parametrize("typed, suggestion", [("secratary generl", "secretary general"),
+                                               ('"Paris Pactt"', '"Paris Pact"'), ("Secratary", "Secretary")])
+def test_suggestions_are_words_the_articles_write_not_stems(sco, seeds_index, typed, suggestion):
+    result = sco("search", typed)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"sco: did you mean: {suggestion}"
+
+
+def test_a_correction_that_rewrites_most_of_a_word_is_no_suggestion():
+    from sco_cli.query import _close, _edits
+
+    assert [_edits("pari", "dai"), _edits("generl", "gener"), _edits("", "ab"), _edits("kitten", "sitting")] == \
+        [2, 1, 2, 3]
+    assert not _close("pari", "dai") and not _close("pact", "pai")
+    assert _close("generl", "gener") and _close("memorandim", "memorandum")
