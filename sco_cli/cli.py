@@ -218,6 +218,11 @@ FormatOpt = Annotated[Optional[OutputFormat], typer.Option(
     "--format", help="Output format (default: table on a terminal, tsv on a pipe).",
     case_sensitive=False, show_default=False)]
 LimitOpt = Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="Show at most N results (0: all).")]
+FieldsOpt = Annotated[Optional[str], typer.Option(
+    "--fields", help="Only these fields, in this order (comma-separated JSON field names), in every format.",
+    show_default=False)]
+SortOpt = Annotated[Optional[str], typer.Option("--sort", help="Order by this JSON field.", show_default=False)]
+ReverseOpt = Annotated[bool, typer.Option("--reverse", help="Reverse the order.")]
 FromOpt = Annotated[Optional[str], typer.Option(
     "--from", help="Only from this date on: 2019, 2019-03, 2019-03-14, 'March 2019', '14 March 2019'.",
     show_default=False)]
@@ -252,11 +257,22 @@ def date_bounds(date_from: str | None, date_to: str | None):
     return lo, hi
 
 
-def finish(env: Environment, fmt: OutputFormat, items: list, row, columns, nothing: str, *,
-           limit: int | None = None, total: int | None = None) -> None:
-    """Print the first `limit` items (all with None or 0), or say that nothing matched and exit 1.
-    When items were left out, a terminal is told how many on stderr; a pipe is not."""
-    from sco_cli.render import emit
+@dataclass(frozen=True)
+class Listing:
+    """How a listing is cut and ordered: --limit, --fields, --sort, --reverse."""
+
+    limit: int | None = None
+    fields: str | None = None
+    sort: str | None = None
+    reverse: bool = False
+
+
+def finish(env: Environment, fmt: OutputFormat, items: list, row, columns, nothing: str,
+           listing: Listing = Listing(), *, total: int | None = None) -> None:
+    """Print the items (sorted, reversed, cut to the limit, cut to the fields as asked), or say
+    that nothing matched and exit 1. When items were left out, a terminal is told how many on
+    stderr; a pipe is not."""
+    from sco_cli import render
 
     if not items:
         if fmt is OutputFormat.json:
@@ -264,8 +280,20 @@ def finish(env: Environment, fmt: OutputFormat, items: list, row, columns, nothi
         _say(env, f"sco: {nothing}")
         raise typer.Exit(ExitStatus.NO_MATCH)
     total = len(items) if total is None else total
-    shown = items[:limit] if limit else items
-    emit(env, fmt, [row(item) for item in shown], columns, shown)
+    pairs = [(row(item), item) for item in items] if listing.sort or listing.fields else None
+    if listing.sort:
+        key = render.sort_key(listing.sort, list(pairs[0][0]))
+        pairs.sort(key=lambda pair: key(pair[0]))  # stable: ties keep the command's own order
+    order = list(reversed(pairs if pairs is not None else items)) if listing.reverse else (pairs or items)
+    shown = order[:listing.limit] if listing.limit else order
+    if listing.fields:
+        wanted = [f.strip() for f in listing.fields.split(",") if f.strip()]
+        rows = render.select_fields([r for r, _ in shown], wanted, list(pairs[0][0]))
+        render.emit(env, fmt, rows, render.field_columns(wanted), rows)
+    elif pairs is not None:
+        render.emit(env, fmt, [r for r, _ in shown], columns, [i for _, i in shown])
+    else:
+        render.emit(env, fmt, [row(item) for item in shown], columns, shown)
     if total > len(shown) and env.stderr_isatty:
         _say(env, f"sco: showing {len(shown)} of {total} (--limit 0 for all)")
 
@@ -279,6 +307,9 @@ def search(
     query: Annotated[str, typer.Argument(help="Words, \"phrases\", AND/OR/NOT, field:value (title, body).",
                                          show_default=False)],
     limit: LimitOpt = 10,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    reverse: ReverseOpt = False,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     json_: JsonOpt = False,
@@ -313,7 +344,7 @@ def search(
         cut = bool(limit) and len(hits) == limit and env.stderr_isatty
         total = q.count(handle, query, date_from=lo, date_to=hi) if cut else None
         finish(env, fmt_, hits, render.search_row, render.SEARCH_COLUMNS, f"no article matches {query!r}",
-               total=total)
+               Listing(None, fields, sort, reverse), total=total)
 
 
 @app.command(short_help="Every date the articles mention, in order.")
@@ -328,6 +359,9 @@ def timeline(
     org: Annotated[Optional[str], typer.Option("--org", help="Only articles where this organisation takes part.",
                                                show_default=False)] = None,
     limit: LimitOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    reverse: ReverseOpt = False,
     absolute: Annotated[bool, typer.Option("--absolute", help="Leave out relative dates (\"on Friday\", \"last year\").")] = False,
     json_: JsonOpt = False,
     jsonl: JsonlOpt = False,
@@ -357,7 +391,8 @@ def timeline(
         lo, hi = date_bounds(date_from, date_to)
         rows = q.timeline(open_handle(ctx, env), query, date_from=lo, date_to=hi, person=person, org=org,
                           absolute=absolute)
-        finish(env, fmt_, rows, render.timeline_row, render.TIMELINE_COLUMNS, "no dates match", limit=limit)
+        finish(env, fmt_, rows, render.timeline_row, render.TIMELINE_COLUMNS, "no dates match",
+               Listing(limit, fields, sort, reverse))
 
 
 class MeetingFormat(str, Enum):
@@ -384,6 +419,9 @@ def who_met(
     include_planned: Annotated[bool, typer.Option("--include-planned",
                                                   help="Also list announced or planned meetings.")] = False,
     limit: LimitOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    reverse: ReverseOpt = False,
     json_: JsonOpt = False,
     jsonl: JsonlOpt = False,
     csv_: CsvOpt = False,
@@ -411,7 +449,8 @@ def who_met(
         rows = q.who_met(open_handle(ctx, env), name, with_=with_, org=org, place=place,
                          meeting_format=meeting_format.value if meeting_format else None,
                          date_from=lo, date_to=hi, include_planned=include_planned)
-        finish(env, fmt_, rows, render.meeting_row, render.MEETING_COLUMNS, "no meetings match", limit=limit)
+        finish(env, fmt_, rows, render.meeting_row, render.MEETING_COLUMNS, "no meetings match",
+               Listing(limit, fields, sort, reverse))
 
 
 def _kind_names() -> list[str]:
@@ -449,6 +488,9 @@ def agreements(
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     limit: LimitOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    reverse: ReverseOpt = False,
     json_: JsonOpt = False,
     jsonl: JsonlOpt = False,
     csv_: CsvOpt = False,
@@ -474,13 +516,17 @@ def agreements(
         fmt_ = output_format(env, json_, jsonl, csv_, fmt)
         lo, hi = date_bounds(date_from, date_to)
         rows = q.agreements(open_handle(ctx, env), query, party=party, kind=kind, date_from=lo, date_to=hi)
-        finish(env, fmt_, rows, render.agreement_row, render.AGREEMENT_COLUMNS, "no agreements match", limit=limit)
+        finish(env, fmt_, rows, render.agreement_row, render.AGREEMENT_COLUMNS, "no agreements match",
+               Listing(limit, fields, sort, reverse))
 
 
 @app.command(short_help="The indexed articles.")
 def docs(
     ctx: typer.Context,
     limit: LimitOpt = None,
+    fields: FieldsOpt = None,
+    sort: SortOpt = None,
+    reverse: ReverseOpt = False,
     json_: JsonOpt = False,
     jsonl: JsonlOpt = False,
     csv_: CsvOpt = False,
@@ -501,7 +547,8 @@ def docs(
     with reported(env):
         fmt_ = output_format(env, json_, jsonl, csv_, fmt)
         rows = q.docs(open_handle(ctx, env))
-        finish(env, fmt_, rows, render.doc_row, render.DOC_COLUMNS, "the index is empty", limit=limit)
+        finish(env, fmt_, rows, render.doc_row, render.DOC_COLUMNS, "the index is empty",
+               Listing(limit, fields, sort, reverse))
 
 
 @app.command(short_help="One article and what was extracted from it.")

@@ -20,7 +20,7 @@ SHELLS = ("bash", "zsh", "fish")
 _OUTPUT = {"--json": None, "--jsonl": None, "--csv": None, "--format": "formats"}
 _HELP = {"-h": None, "--help": None}
 _DATES = {"--from": "", "--to": ""}
-_LIMIT = {"--limit": "", "-n": ""}
+_LIMIT = {"--limit": "", "-n": "", "--fields": "", "--sort": "", "--reverse": None}
 
 # command path -> (options: name -> where its values come from ("" a free value, None a flag),
 #                  where the positional arguments' values come from)

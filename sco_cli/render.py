@@ -358,6 +358,41 @@ def emit(env: Environment, fmt: OutputFormat, rows: list[dict], columns: Sequenc
     out.flush()
 
 
+def field_columns(fields: Sequence[str]) -> tuple[Column, ...]:
+    """Table columns for rows cut to `fields` (`--fields` with a table): each value as one cell."""
+    return tuple(Column(name, lambda row, name=name: _flat(row[name]), ratio=1) for name in fields)
+
+
+def select_fields(rows: list[dict], fields: Sequence[str], known: Sequence[str]) -> list[dict]:
+    """`rows` with only `fields`, in that order (`--fields a,b`); an unknown name is a usage error."""
+    from sco_cli.errors import UsageError
+
+    unknown = [f for f in fields if f not in known]
+    if unknown:
+        raise UsageError(f"unknown field {unknown[0]!r}", hint=f"fields: {', '.join(known)}")
+    return [{f: row[f] for f in fields} for row in rows]
+
+
+def sort_key(field: str, known: Sequence[str]) -> Callable[[dict], tuple]:
+    """The order of rows by one field (`--sort`): empty values last, numbers as numbers, text
+    without regard to case, lists and objects by their JSON text."""
+    from sco_cli.errors import UsageError
+
+    if field not in known:
+        raise UsageError(f"cannot sort by {field!r}", hint=f"fields: {', '.join(known)}")
+
+    def key(row: dict) -> tuple:
+        value = row[field]
+        if value is None or value == "" or value == []:
+            return (2, 0, "")
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return (0, value, "")
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        return (1, 0, text.casefold())
+
+    return key
+
+
 # ---- single-object views ---------------------------------------------------------------------
 
 

@@ -245,3 +245,29 @@ def test_global_options_first_leaves_what_follows_a_double_dash():
     assert global_options_first(["search", "x", "--index-dir", "d", "--json"]) == \
         ["--index-dir", "d", "search", "x", "--json"]
     assert global_options_first(["search", "--", "--index-dir", "d"]) == ["search", "--", "--index-dir", "d"]
+
+
+def test_fields_pick_and_order_json_fields_in_every_format(sco, seeds_index):
+    rows = json.loads(sco("who-met", "Menier", "--fields", "place,date", "--json").stdout)
+    assert rows == [{"place": "Vienna", "date": "2020-03-06"}]
+    assert sco("who-met", "Menier", "--fields", "place,date", "--csv").stdout == "place,date\nVienna,2020-03-06\n"
+    table = sco("who-met", "Menier", "--fields", "place,date", "--format", "table", env={"COLUMNS": "40"})
+    assert [line.rstrip() for line in table.stdout.splitlines()] == [
+        "", " place                date", " " + "\u2500" * 38, " Vienna               2020-03-06", ""]
+
+
+def test_sort_and_reverse_order_any_listing(sco, seeds_index):
+    words = [d["words"] for d in json.loads(sco("docs", "--sort", "words", "--json").stdout)]
+    assert words == sorted(words)
+    back = [d["words"] for d in json.loads(sco("docs", "--sort", "words", "--reverse", "--json").stdout)]
+    assert back == words[::-1]
+    dates = [m["date"] for m in json.loads(sco("who-met", "--reverse", "--limit", "2", "--json").stdout)]
+    every = [m["date"] for m in json.loads(sco("who-met", "--json").stdout)]
+    assert dates == every[::-1][:2]
+
+
+@pytest.mark.parametrize("option", ["--fields", "--sort"])
+def test_an_unknown_field_is_a_usage_error_listing_the_fields(sco, seeds_index, option):
+    result = sco("docs", option, "wordz")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("'wordz'\nhint: fields: doc_id, title, date, date_precision, path, words\n")
