@@ -22,6 +22,7 @@ import json
 import math
 from collections import defaultdict
 from dataclasses import asdict
+from typing import NamedTuple
 
 from sco_cli import codec
 from sco_cli.model import Agreement, AgreementRecord, Mention
@@ -72,25 +73,43 @@ def _near_titles(key_a: str, key_b: str) -> bool:
     return shorter >= NEAR_TITLE_MIN_WORDS and len(words_a & words_b) / shorter >= NEAR_TITLE_OVERLAP
 
 
+class _Told(NamedTuple):
+    """What `same_instrument` compares of a mention, worked out once per mention."""
+
+    kind: str
+    key: str  # the title key
+    identifying: bool
+    parties: frozenset
+    year: str | None
+    day: str | None
+
+
+def _told(a: Agreement) -> _Told:
+    key = title_key(a.title)
+    return _Told(a.kind, key, _identifying(key), _parties(a), _year(a), _day(a))
+
+
 def same_instrument(a: Agreement, b: Agreement) -> bool:
     """One instrument told twice: same kind, and the same normalised title (the same day too for
     a title that names only its kind: "Joint communique"), or the same parties and the same day, or titles that share nearly all their words and dates of the same year
     (recurring instruments such as the UN resolution on cooperation with the SCO share their
     words: they are one only when their years agree), unless their parties are disjoint
     ("memoranda granting status to Egypt and Qatar" are two)."""
+    return _same(_told(a), _told(b))
+
+
+def _same(a: _Told, b: _Told) -> bool:
     if a.kind != b.kind:
         return False
-    key_a, key_b = title_key(a.title), title_key(b.title)
-    if key_a == key_b:
+    if a.key == b.key:
         # "the joint communique" of two summits are two: a title that names only the kind must
         # also agree in day
-        return _identifying(key_a) or (_day(a) is not None and _day(a) == _day(b))
-    parties_a, parties_b = _parties(a), _parties(b)
-    if parties_a and parties_a == parties_b and _day(a) is not None and _day(a) == _day(b):
+        return a.identifying or (a.day is not None and a.day == b.day)
+    if a.parties and a.parties == b.parties and a.day is not None and a.day == b.day:
         return True
-    if parties_a and parties_b and parties_a.isdisjoint(parties_b):
+    if a.parties and b.parties and a.parties.isdisjoint(b.parties):
         return False
-    return _year(a) is not None and _year(a) == _year(b) and _near_titles(key_a, key_b)
+    return a.year is not None and a.year == b.year and _near_titles(a.key, b.key)
 
 
 class _Groups:
@@ -159,7 +178,7 @@ def _join_undated(mentions: list[tuple[str, str, Agreement]], groups: _Groups, u
         groups.join(i, target)
 
 
-def _join_near(agreements: list[Agreement], groups: _Groups) -> None:
+def _join_near(told: list[_Told], groups: _Groups) -> None:
     """Join near-identical titles of the same kind and year whose parties are not disjoint.
 
     Never all pairs: two titles whose shorter one shares NEAR_TITLE_OVERLAP of its words with
@@ -167,8 +186,9 @@ def _join_near(agreements: list[Agreement], groups: _Groups) -> None:
     many titles hold a word), so each title is compared only with the longer-or-equal titles
     that hold one of those."""
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, a in enumerate(agreements):
-        by_key[(a.kind, title_key(a.title))].append(i)
+    for i, t in enumerate(told):
+        by_key[(t.kind, t.key)].append(i)
+    signatures = {k: _by_signature(told, indexes) for k, indexes in by_key.items()}
     holders: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for kind, key in by_key:
         for word in set(key.split()):
@@ -183,10 +203,21 @@ def _join_near(agreements: list[Agreement], groups: _Groups) -> None:
         for other in candidates:
             if not _near_titles(key, other[1]):
                 continue
-            for i in by_key[(kind, key)]:
-                for j in by_key[other]:
-                    if groups.find(i) != groups.find(j) and same_instrument(agreements[i], agreements[j]):
-                        groups.join(i, j)
+            for members_a in signatures[(kind, key)]:
+                for members_b in signatures[other]:
+                    if _same(told[members_a[0]], told[members_b[0]]):
+                        for i in members_a + members_b:
+                            groups.join(members_a[0], i)
+
+
+def _by_signature(told: list[_Told], indexes: list[int]) -> list[list[int]]:
+    """The mentions of one title split by what else `same_instrument` looks at (parties, year,
+    day): mentions alike in all of it answer alike, so one of each stands for all, and a title
+    told a thousand times is compared once per distinct telling, not a thousand times."""
+    alike: dict[tuple, list[int]] = defaultdict(list)
+    for i in indexes:
+        alike[(told[i].parties, told[i].year, told[i].day)].append(i)
+    return list(alike.values())
 
 
 def _record(items: list[tuple[str, str, Agreement]]) -> AgreementRecord:
@@ -203,10 +234,9 @@ def _record(items: list[tuple[str, str, Agreement]]) -> AgreementRecord:
 
 def group(mentions: list[tuple[str, str, Agreement]]) -> list[AgreementRecord]:
     """One record per instrument from (uid, doc_id, agreement) mentions, in the mentions' order."""
-    agreements = [a for _, _, a in mentions]
     groups = _Groups(len(mentions))
     _join_exact(mentions, groups)
-    _join_near(agreements, groups)
+    _join_near([_told(a) for _, _, a in mentions], groups)
     members: dict[int, list[tuple[str, str, Agreement]]] = {}
     for i, item in enumerate(mentions):
         members.setdefault(groups.find(i), []).append(item)

@@ -186,6 +186,20 @@ class SegmentWorkers:
             self._send(("segment", whoosh_fixes.finish_segment(writer) if writer.doc_count() else None))
         except BaseException as exc:  # the parent re-raises it
             self._send(("error", exc if _picklable(exc) else RuntimeError(repr(exc))))
+        self._flush_and_exit()
+
+    def _flush_and_exit(self) -> None:
+        """Wait until the parent has everything sent, or is gone, then end. (Left to itself, a
+        process at exit waits for its queue to drain however long that takes: a sibling worker
+        holds the pipe open, so a dead parent would leave it waiting for ever.)"""
+        import threading
+
+        self.queue.close()
+        flusher = threading.Thread(target=self.queue.join_thread, daemon=True)
+        flusher.start()
+        while flusher.is_alive() and os.getppid() == self.parent:
+            flusher.join(0.5)
+        os._exit(0)
 
     def run(self):
         """Yield the prepared articles as they come; the segments are in `self.segments` after."""
