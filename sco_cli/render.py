@@ -294,20 +294,27 @@ MEETING_COLUMNS = (
     Column("doc_id", lambda r: r.doc_id, detail=True),
 )
 
+def _lines(values):
+    """One value per line (parties, names): a list that wraps between entries, not inside them."""
+    from rich.text import Text
+
+    return Text("\n").join(Text(clean_line(v)) for v in values)
+
+
 AGREEMENT_COLUMNS = (
     Column("date", lambda r: display_date(r.agreement.date), no_wrap=True),
-    Column("kind", lambda r: r.agreement.kind, no_wrap=True),
     Column("title", lambda r: r.agreement.title, style="bold", ratio=3),
-    Column("parties", lambda r: "; ".join(r.agreement.parties), ratio=2),
+    Column("parties", lambda r: _lines(r.agreement.parties), ratio=2),
     Column("place", lambda r: r.agreement.place or "", max_width=12),
-    Column("mentions", lambda r: str(len(r.mentions)), justify="right", no_wrap=True),
+    Column("kind", lambda r: r.agreement.kind, detail=True),
+    Column("mentions", lambda r: f"{len(r.mentions)} mention{'s' if len(r.mentions) != 1 else ''}", detail=True),
 )
 
 DOC_COLUMNS = (
-    Column("doc_id", lambda d: d.doc_id, style="cyan", no_wrap=True),
     Column("date", lambda d: display_date(d.date), no_wrap=True),
-    Column("words", lambda d: str(d.words), justify="right", no_wrap=True),
-    Column("title", lambda d: d.title, ratio=1),
+    Column("title", lambda d: d.title, style="bold", ratio=1),
+    Column("doc_id", lambda d: d.doc_id, detail=True),
+    Column("words", lambda d: f"{d.words} words", detail=True),
 )
 
 
