@@ -112,6 +112,8 @@ def complete(words: list[str]) -> list[str]:
     waiting_for: str | None = None  # the option whose value comes next
     for word in done:
         options, _ = COMMANDS[node]
+        if word == "=" and waiting_for is not None:
+            continue  # bash splits "--format=j" into "--format", "=", "j"
         if waiting_for is not None:
             if waiting_for == "--index-dir":
                 index_dir = word
@@ -129,6 +131,7 @@ def complete(words: list[str]) -> list[str]:
             node = child
     options, positional = COMMANDS[node]
     if waiting_for is not None:
+        current = "" if current == "=" else current
         return _values(options.get(waiting_for), current, node, index_dir)
     if current.startswith("-"):
         name, has_value, value = current.partition("=")
@@ -170,7 +173,8 @@ _sco() {
     local -a candidates
     candidates=("${(@f)$(_SCO_FAST_COMPLETE=1 ${words[1]} "${(@)words[2,CURRENT]}" 2>/dev/null)}")
     candidates=(${candidates:#})
-    (( ${#candidates} )) && compadd -- "${candidates[@]}"
+    # -U: the candidates already match what was typed, ignoring case and accents ("nor" -> Norov)
+    (( ${#candidates} )) && compadd -U -- "${candidates[@]}"
 }
 if [[ "${funcstack[1]}" = "_sco" ]]; then
     _sco "$@"

@@ -131,18 +131,23 @@ def test_bash(shell_env):
     probe = (f"source {script}; "
              "COMP_WORDS=(sco wh); COMP_CWORD=1; _sco_completion; printf '%s\\n' \"${COMPREPLY[@]}\"; "
              "COMP_WORDS=(sco who-met Nor); COMP_CWORD=2; _sco_completion; printf '%s\\n' \"${COMPREPLY[@]}\"; "
-             "COMP_WORDS=(sco who-met Vla); COMP_CWORD=2; _sco_completion; printf '%s\\n' \"${COMPREPLY[@]}\"")
-    assert _run([bash, "--norc", "-c", probe], shell_env) == ["who-met", "Norov", "Vladimir\\ Norov"]
+             "COMP_WORDS=(sco who-met Vla); COMP_CWORD=2; _sco_completion; printf '%s\\n' \"${COMPREPLY[@]}\"; "
+             # bash splits "--format=j" at the "=" (COMP_WORDBREAKS)
+             "COMP_WORDS=(sco search --format = j); COMP_CWORD=4; _sco_completion; printf '%s\\n' \"${COMPREPLY[@]}\"")
+    assert _run([bash, "--norc", "-c", probe], shell_env) == ["who-met", "Norov", "Vladimir\\ Norov", "json", "jsonl"]
 
 
 def test_zsh(shell_env):
     zsh = _shell("zsh")
     script = COMPLETIONS / "_sco"
     # compadd and compdef are zsh's completion builtins; stand-ins print what the script offers
-    probe = ("compdef() { :; }; compadd() { [[ $1 == -- ]] && shift; print -l -- \"$@\"; }; "
+    # (-U is required: without it zsh filters the folded matches by the typed case, "nor" -> none)
+    probe = ("compdef() { :; }; compadd() { [[ $1 == -U ]] || return 1; shift; [[ $1 == -- ]] && shift; "
+             "print -l -- \"$@\"; }; "
              f"source {script}; "
-             "words=(sco wh); CURRENT=2; _sco; words=(sco who-met Nor); CURRENT=3; _sco")
-    assert _run([zsh, "-f", "-c", probe], shell_env) == ["who-met", "Norov"]
+             "words=(sco wh); CURRENT=2; _sco; words=(sco who-met Nor); CURRENT=3; _sco; "
+             "words=(sco who-met nor); CURRENT=3; _sco")
+    assert _run([zsh, "-f", "-c", probe], shell_env) == ["who-met", "Norov", "Norov"]
 
 
 def test_fish(shell_env):
