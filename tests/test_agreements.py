@@ -131,6 +131,23 @@ def test_instruments_named_in_running_text(body, expected):
                  id="period-covered"),
     pytest.param("Hu recalled the bilateral treaty of 2001.", [("treaty", "Treaty of 2001", [], "2001", None)],
                  id="treaty-of-year"),
+    # one verb after a list: every instrument of the list is signed, the day of the dispatch
+    pytest.param("BISHKEK, March 3, 2023 (Kabar) -- After the talks a memorandum on cooperation in tourism "
+                 "and a memorandum between the two ministries of culture were signed.",
+                 [("memorandum", "Memorandum on cooperation in tourism", [], "2023-03-03", "Bishkek"),
+                  ("memorandum", "Memorandum between the two ministries of culture", [], "2023-03-03", "Bishkek")],
+                 id="list-before-its-verb"),
+    pytest.param("BISHKEK, March 3, 2023 (Kabar) -- Following the meeting, a memorandum of understanding between "
+                 "the two governments on developing the southern transport corridor and a memorandum of "
+                 "understanding between Kyrgyzstan's Ministry of Economy and Uzbekistan's Ministry of Investment "
+                 "were signed.",
+                 [("memorandum", "Memorandum of understanding between the two governments on developing the "
+                   "southern transport corridor", [], "2023-03-03", "Bishkek"),
+                  ("memorandum", "Memorandum of understanding between Kyrgyzstan's Ministry of Economy and "
+                   "Uzbekistan's Ministry of Investment", ["Kyrgyzstan's Ministry of Economy",
+                                                           "Uzbekistan's Ministry of Investment"],
+                   "2023-03-03", "Bishkek")],
+                 id="long-titles-before-their-verb"),
 ])
 def test_instruments_and_their_dates(body, expected):
     assert agreements(body) == expected

@@ -450,6 +450,16 @@ def _with_items(text: str, s: int, e: int, kind: str, word: str, taken: list) ->
     return out
 
 
+def _share_a_later_verb(items: list[list]) -> None:
+    """Instruments listed together share the verb that follows the last of them: in "a memorandum
+    on transport and a memorandum on trade were signed" the first is signed too, the same day."""
+    for k in range(len(items) - 1, 0, -1):
+        _, told, listed = items[k]
+        before = items[k - 1][1]
+        if listed and told[0] and not before[0] and before[1] is None:
+            items[k - 1][1] = told
+
+
 def _covers(mentions: list[DateMention], day: PartialDate | None) -> bool:
     """Whether one of the mentions is a range of days that holds `day` (the main date)."""
     if day is None or day.bounds() is None:
@@ -559,6 +569,7 @@ class _AgreementReader:
         self._date_back_reference(n, sent)
         found = sorted(_find_in_sentence(sent.text, self.cast, self.lexicon), key=lambda f: f.start)
         previous: tuple[bool, PartialDate | None, str | None] = (False, None, None)
+        items: list[list] = []  # [instrument, (reported, date, place), listed with the one before]
         for k, f in enumerate(found):
             nested = any(o is not f and o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end)
                          for o in found)
@@ -575,6 +586,9 @@ class _AgreementReader:
             else:
                 told = self._when_and_where(n, sent, f, found)
             previous = told
+            items.append([f, told, bool(listed) and not nested])
+        _share_a_later_verb(items)
+        for f, told, _ in items:
             self._keep(sent, f, *told)
 
     def _when_and_where(self, n: int, sent: Sentence, f: _Found, found: list[_Found]):
