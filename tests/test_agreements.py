@@ -148,6 +148,12 @@ def test_instruments_named_in_running_text(body, expected):
                                                            "Uzbekistan's Ministry of Investment"],
                    "2023-03-03", "Bishkek")],
                  id="long-titles-before-their-verb"),
+    # the years the first instrument covers do not break the list
+    pytest.param("DUSHANBE, May 20, 2024 -- The education ministers approved the Programme of Cooperation in "
+                 "Education for 2024-2026 along with a plan of measures for its implementation.",
+                 [("programme", "Programme of Cooperation in Education", [], "2024-05-20", "Dushanbe"),
+                  ("plan", "Plan of measures for its implementation", [], "2024-05-20", "Dushanbe")],
+                 id="list-after-the-years-covered"),
 ])
 def test_instruments_and_their_dates(body, expected):
     assert agreements(body) == expected

@@ -450,6 +450,13 @@ def _with_items(text: str, s: int, e: int, kind: str, word: str, taken: list) ->
     return out
 
 
+# What may stand between two instruments of one list: a comma or a conjunction, after the years
+# the first one covers ("the Strategy for 2011-2016 together with a programme ...").
+_LIST_GAP = re.compile(
+    r"(?:\s+(?:for|covering)\s+(?:the\s+(?:years?|period)\s+)?(?:1[89]|20)\d\d(?:\s*[-\u2013]\s*(?:1[89]|20)?\d\d)?)?"
+    r"\s*(?:,|and|,\s*and|together\s+with|along\s+with|as\s+well\s+as)?\s*(?:the\s+|an?\s+)?")
+
+
 def _share_a_later_verb(items: list[list]) -> None:
     """Instruments listed together share the verb that follows the last of them: in "a memorandum
     on transport and a memorandum on trade were signed" the first is signed too, the same day."""
@@ -573,9 +580,8 @@ class _AgreementReader:
         for k, f in enumerate(found):
             nested = any(o is not f and o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end)
                          for o in found)
-            listed = k > 0 and (found[k - 1].start, found[k - 1].end) == (f.start, f.end) or k > 0 and re.fullmatch(
-                r"\s*(?:,|and|,\s*and|together\s+with|along\s+with|as\s+well\s+as)?\s*(?:the\s+|an?\s+)?",
-                sent.text[found[k - 1].end:f.start] or "-")
+            listed = k > 0 and (found[k - 1].start, found[k - 1].end) == (f.start, f.end) or k > 0 and bool(
+                _LIST_GAP.fullmatch(sent.text[found[k - 1].end:f.start] or "-"))
             respective = self._respectively(n, sent, found, k)
             if nested:
                 told = (False, _clause_date([], sent, f), None)
