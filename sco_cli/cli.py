@@ -35,6 +35,9 @@ EXIT_CODES_HELP = (
     "3 index missing, corrupt, locked or from another version."
 )
 
+# What Ctrl-C prints, wherever it lands (exit 130, as shells expect).
+INTERRUPTED = "sco: interrupted"
+
 # Options of `sco` itself that may also be written after the command, as users do with gh and git.
 GLOBAL_VALUE_OPTIONS = ("--index-dir",)
 
@@ -82,7 +85,7 @@ class _OneLineErrors(TyperGroup):
                 sys.stderr.write(f"hint: see {err.ctx.command_path} --help\n")
             sys.exit(err.exit_code)
         except Abort:
-            sys.stderr.write("sco: interrupted\n")
+            sys.stderr.write(INTERRUPTED + "\n")
             sys.exit(130)
         sys.exit(result if isinstance(result, int) else 0)  # an Exit's code comes back as the result
 
@@ -161,7 +164,7 @@ def reported(env: Environment) -> Iterator[None]:
         _silence_stdout()
         raise typer.Exit(ExitStatus.OK) from None
     except KeyboardInterrupt:  # Ctrl-C: a build in progress leaves the live index as it was
-        _say(env, "sco: interrupted")
+        _say(env, INTERRUPTED)
         raise typer.Exit(130) from None
     except OSError as exc:  # a full disk, a read-only or vanished folder, a file where a folder should be
         where = f"{exc.filename}: " if exc.filename else ""
@@ -775,5 +778,5 @@ def main() -> None:
         _silence_stdout()
         sys.exit(ExitStatus.OK)
     except KeyboardInterrupt:
-        sys.stderr.write("sco: interrupted\n")
+        sys.stderr.write(INTERRUPTED + "\n")
         sys.exit(130)

@@ -172,10 +172,7 @@ class _Generation:
 
 
 def _write_text(path: Path, text: str) -> None:
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
+    columns.write_synced(path, text.encode("utf-8"))
 
 
 def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 0.0,
@@ -365,26 +362,24 @@ def ensure_index(base: Path, *, explicit: bool, note: Callable[[str], None] | No
         return open_index(base)
 
 
-def _has_current_index(base: Path) -> bool:
+def _live_meta(base: Path) -> dict | None:
+    """What the live generation's `sco.json` says (plain JSON), or None when there is none or it
+    cannot be read."""
     from sco_cli.errors import IndexCorrupt
 
     try:
         gen = current_generation(base)
-        return gen is not None and is_current(read_meta(gen))
+        return read_meta(gen) if gen is not None else None
     except IndexCorrupt:
-        return False
+        return None
+
+
+def _has_current_index(base: Path) -> bool:
+    meta = _live_meta(base)
+    return meta is not None and is_current(meta)
 
 
 def _recorded_sources(base: Path) -> list[str]:
-    """The sources the live generation says it was built from (sco.json, plain JSON)."""
-    from sco_cli.errors import IndexCorrupt
-
-    gen = current_generation(base)
-    if gen is None:
-        return []
-    try:
-        meta = read_meta(gen)
-    except IndexCorrupt:
-        return []
-    sources = meta.get("sources")
+    """The sources the live generation says it was built from."""
+    sources = (_live_meta(base) or {}).get("sources")
     return [s for s in sources if isinstance(s, str)] if isinstance(sources, list) else []

@@ -38,7 +38,8 @@ def _span_class(start: int, end: int) -> int:
     return sum(1 for ceiling in _SPAN_CLASSES if span > ceiling)
 
 
-def _write_synced(path: Path, data: bytes) -> None:
+def write_synced(path: Path, data: bytes) -> None:
+    """Write `data` to `path` and make it durable before returning."""
     with open(path, "wb") as fh:
         fh.write(data)
         fh.flush()
@@ -96,7 +97,7 @@ class TimelineWriter:
                 scratch.close()
         os.unlink(self._scratch_path)
         blob = b"".join(a.tobytes() for group in classes for a in group) + offsets.tobytes()
-        _write_synced(self.folder / TIMELINE_INDEX, blob)
+        write_synced(self.folder / TIMELINE_INDEX, blob)
         spans = []
         for starts, ends, _rows in classes:
             spans.append([max((e - s for s, e in zip(starts, ends)), default=0), len(starts)])
@@ -161,7 +162,7 @@ class TimelineColumn:
 
 def write_jsonl(path: Path, rows: Iterable) -> None:
     data = "".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows)
-    _write_synced(path, data.encode("utf-8"))
+    write_synced(path, data.encode("utf-8"))
 
 
 def read_jsonl(path: Path) -> Iterator:
@@ -171,7 +172,7 @@ def read_jsonl(path: Path) -> Iterator:
 
 
 def write_json(path: Path, data) -> None:
-    _write_synced(path, json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode())
+    write_synced(path, json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode())
 
 
 def read_json(path: Path):

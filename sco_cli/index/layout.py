@@ -49,17 +49,13 @@ def current_generation(base: Path) -> Path | None:
     return base / name
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make the names in `path` durable (after files were written or renamed in it)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def fsync_dir(path: Path) -> None:
-    """Make the names in `path` durable (after files were written or renamed in it)."""
-    _fsync_dir(path)
 
 
 @contextmanager
@@ -114,7 +110,7 @@ def publish(base: Path, staging: Path) -> Path:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, base / POINTER_FILE)
-    _fsync_dir(base)
+    fsync_dir(base)
     return gen
 
 

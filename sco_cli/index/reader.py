@@ -77,16 +77,10 @@ def open_index(base: Path) -> Handle:
                            hint="try again, or run sco index build PATH")
     try:
         meta = read_meta(gen)
-    except IndexCorrupt:
-        os.close(held)
-        raise
-    if not is_current(meta):
-        os.close(held)
         _check_version(base, meta)
-    try:
         ix, searcher = open_whoosh(base, gen)
-    except IndexCorrupt:
-        os.close(held)
+    except BaseException:
+        os.close(held)  # not kept: the generation is not held after all
         raise
     handle = Handle(base, gen, meta, ix, searcher)
     weakref.finalize(handle, os.close, held)
