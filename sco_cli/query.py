@@ -363,10 +363,12 @@ class _FactText:
 
 
 def _fact_text_schema():
+    """A fact's text analysed exactly as article bodies are (the body field of the one schema)."""
     from whoosh import fields
-    from whoosh.analysis import StemmingAnalyzer
 
-    return fields.Schema(key=fields.ID(stored=True), text=fields.TEXT(analyzer=StemmingAnalyzer()))
+    from sco_cli.index.schema import search_schema
+
+    return fields.Schema(key=fields.ID(stored=True), text=search_schema()["body"])
 
 
 def _org_condition(org: str):
@@ -391,8 +393,9 @@ def timeline(handle: Handle, text: str | None = None, *, date_from: PartialDate 
         conditions += [_org_condition(org)] if org else []
         docs = {f["doc_id"] for f in _articles(handle, conditions)}
     matcher = _FactText(text) if text else None
-    if matcher and matcher.article_condition() is not None:
-        candidates = {f["doc_id"] for f in _articles(handle, [_term("facts", "date"), matcher.article_condition()])}
+    narrowing = matcher.article_condition() if matcher else None
+    if narrowing is not None:
+        candidates = {f["doc_id"] for f in _articles(handle, [_term("facts", "date"), narrowing])}
         docs = candidates if docs is None else docs & candidates
     lo = date_from.bounds()[0] if date_from else None
     hi = date_to.bounds()[1] if date_to else None
