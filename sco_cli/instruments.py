@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from sco_cli import codec
 from sco_cli.model import Agreement, AgreementRecord, Mention
-from sco_cli.normalize import fold, title_key
+from sco_cli.normalize import GENERIC_TITLE_WORDS, fold, identifying, title_key
 
 # Near-identical titles: the share of the shorter title's words the two must have in common,
 # and the fewest words a title needs for that comparison to mean anything.
@@ -52,17 +52,6 @@ def _parties(a: Agreement) -> frozenset[str]:
     return frozenset(fold(p) for p in a.parties)
 
 
-# Words that tell no instrument from another of its kind: "the joint communique", "the final declaration".
-_GENERIC_WORDS = frozenset("joint final memorandum understanding declaration resolution statement communique "
-                           "agreement treaty convention charter strategy plan programme program protocol "
-                           "action roadmap".split())
-
-
-def _identifying(key: str) -> bool:
-    """Whether a title key names one instrument ("memorandum sco unesco") or only its kind."""
-    return any(w not in _GENERIC_WORDS for w in key.split())
-
-
 def _near_titles(key_a: str, key_b: str) -> bool:
     """Titles that share nearly all their words, and no number tells apart ("resolution 1970" and
     "resolution 1973", "the 13th meeting" and "the 14th" are two)."""
@@ -79,22 +68,30 @@ class _Told(NamedTuple):
     kind: str
     key: str  # the title key
     identifying: bool
+    wordless: bool  # the title says nothing its kind and parties do not: "Memorandum with UNESCO"
     parties: frozenset
     year: str | None
     day: str | None
 
 
+def _wordless(key: str, parties: frozenset[str]) -> bool:
+    """Whether a title key names nothing beyond its kind and its parties."""
+    party_words = {w for p in parties for w in p.split()}
+    return all(w in GENERIC_TITLE_WORDS or w in party_words or w in ("with", "between") for w in key.split())
+
+
 def _told(a: Agreement) -> _Told:
     key = title_key(a.title)
-    return _Told(a.kind, key, _identifying(key), _parties(a), _year(a), _day(a))
+    parties = _parties(a)
+    return _Told(a.kind, key, identifying(key), _wordless(key, parties), parties, _year(a), _day(a))
 
 
 def same_instrument(a: Agreement, b: Agreement) -> bool:
     """One instrument told twice: same kind, and the same normalised title (the same day too for
     a title that names only its kind: "Joint communique"), or the same parties and the same day, or titles that share nearly all their words and dates of the same year
     (recurring instruments such as the UN resolution on cooperation with the SCO share their
-    words: they are one only when their years agree), unless their parties are disjoint
-    ("memoranda granting status to Egypt and Qatar" are two)."""
+    words: they are one only when their years agree), unless each has a party the other lacks
+    ("memoranda granting status to Egypt and Qatar", both with the SCO, are two)."""
     return _same(_told(a), _told(b))
 
 
@@ -105,10 +102,10 @@ def _same(a: _Told, b: _Told) -> bool:
         # "the joint communique" of two summits are two: a title that names only the kind must
         # also agree in day
         return a.identifying or (a.day is not None and a.day == b.day)
-    if a.parties and a.parties == b.parties and a.day is not None and a.day == b.day:
-        return True
-    if a.parties and b.parties and a.parties.isdisjoint(b.parties):
-        return False
+    if a.parties and a.parties == b.parties and a.day is not None and a.day == b.day and (a.wordless or b.wordless):
+        return True  # "the memorandum with UNESCO" signed the day of "the Memorandum ... and UNESCO"
+    if a.parties and b.parties and not (a.parties <= b.parties or b.parties <= a.parties):
+        return False  # "granting the status to Egypt" (Egypt, SCO) and "... to Qatar" (Qatar, SCO) are two
     return a.year is not None and a.year == b.year and _near_titles(a.key, b.key)
 
 
@@ -135,24 +132,37 @@ def _join_exact(mentions: list[tuple[str, str, Agreement]], groups: _Groups) -> 
     one told most often, else the other undated mentions of its title."""
     first: dict[tuple, int] = {}
     undated: list[int] = []
+    same_day: dict[tuple, list[int]] = defaultdict(list)  # (kind, parties, day) -> mentions
     for i, (_, _, a) in enumerate(mentions):
         key = title_key(a.title)
-        keys = []
-        if _identifying(key) and _year(a) is not None:
-            keys.append(("title", a.kind, key, _year(a)))
-        elif _identifying(key):
+        title = None
+        if identifying(key) and _year(a) is not None:
+            title = ("title", a.kind, key, _year(a))
+        elif identifying(key):
             undated.append(i)
         elif _day(a) is not None:
-            keys.append(("title", a.kind, key, _day(a)))
+            title = ("title", a.kind, key, _day(a))
+        if title is not None:
+            groups.join(i, first.setdefault(title, i))
         if a.parties and _day(a) is not None:
-            keys.append(("parties", a.kind, _parties(a), _day(a)))
-        for k in keys:
-            if k in first:
-                groups.join(i, first[k])
-            else:
-                first[k] = i
+            same_day[(a.kind, _parties(a), _day(a))].append(i)
+    for (_, parties, _), indexes in same_day.items():
+        _join_same_day(mentions, groups, parties, indexes)
     if undated:
         _join_undated(mentions, groups, undated)
+
+
+def _join_same_day(mentions: list[tuple[str, str, Agreement]], groups: _Groups, parties: frozenset[str],
+                   indexes: list[int]) -> None:
+    """Mentions of one kind with the same parties and day: those whose title names nothing but the
+    parties ("the memorandum with UNESCO") are the one instrument of that day with a fuller title,
+    when there is just one; a summit's many statements of its member states stay apart."""
+    wordless = [i for i in indexes if _wordless(title_key(mentions[i][2].title), parties)]
+    worded = {title_key(mentions[i][2].title) for i in indexes} - {title_key(mentions[i][2].title) for i in wordless}
+    if not wordless or len(worded) > 1:
+        return
+    for i in indexes:
+        groups.join(i, indexes[0])
 
 
 def _join_undated(mentions: list[tuple[str, str, Agreement]], groups: _Groups, undated: list[int]) -> None:

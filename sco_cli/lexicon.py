@@ -52,6 +52,7 @@ class Lexicon:
     meeting_phrases: tuple[tuple[str, str], ...] = ()  # (format, regex)
     person_verbs: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+    adopting_bodies: tuple[str, ...] = ()  # longest first
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -112,4 +113,5 @@ def default_lexicon() -> Lexicon:
         meeting_phrases=tuple(phrases),
         person_verbs=frozenset(read_entries("person_verbs.txt")),
         given_names=frozenset(read_entries("given_names.txt")),
+        adopting_bodies=tuple(sorted(read_entries("adopting_bodies.txt"), key=len, reverse=True)),
     )

@@ -31,3 +31,15 @@ _TITLE_STOP = frozenset("the of on and between in for a an to with by at".split(
 def title_key(title: str | None) -> str:
     """'the Memorandum of Understanding between the SCO and the FAO' -> 'memorandum understanding sco fao'."""
     return " ".join(w for w in fold(title).split() if w not in _TITLE_STOP)
+
+
+# Words that tell no instrument from another of its kind: "the joint communique", "the final declaration".
+GENERIC_TITLE_WORDS = frozenset("joint final memorandum understanding declaration resolution statement communique "
+                                "agreement treaty convention charter strategy plan programme program protocol "
+                                "action roadmap".split())
+
+
+def identifying(key: str) -> bool:
+    """Whether a title key names one instrument ("memorandum sco unesco") or only its kind
+    ("joint communique")."""
+    return any(w not in GENERIC_TITLE_WORDS for w in key.split())

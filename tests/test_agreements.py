@@ -228,3 +228,86 @@ def test_the_documents_of_a_summit_that_adopted_them_take_its_day():
         ("Anti-Drug Strategy", "2020-11-10"),
         ("Programme of action for its implementation", "2020-11-10")]
 
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an SCO body that issues a document binds the member states
+    pytest.param("BISHKEK, March 4, 2019 (Xinhua) -- The SCO heads of government issued a joint communique on "
+                 "transport on Monday.",
+                 [("statement", "Joint communique on transport", ["SCO member states"], "2019-03-04", "Bishkek")],
+                 id="collective-body-issues"),
+    # a count before the body names the sides of a bilateral, and their people name the states
+    pytest.param("On 3 May 2019, at the SCO meeting, Russian Foreign Minister Sergey Lavrov and Mongolian Foreign "
+                 "Minister Damdin Tsogtbaatar signed a plan of cooperation for 2019-2020.",
+                 [("plan", "Plan of cooperation for 2019-2020", ["Russia", "Mongolia"], "2019-05-03", None)],
+                 id="signers-of-two-states"),
+    # states joined by hyphens in the title
+    pytest.param("On 7 July 2016 the Russia-Mongolia protocol on border crossings was signed in Ulaanbaatar.",
+                 [("protocol", "Russia-Mongolia protocol on border crossings", ["Russia", "Mongolia"], "2016-07-07",
+                   "Ulaanbaatar")], id="hyphenated-states"),
+    # a declaration named in passing, near words about member states, binds nobody the text says
+    pytest.param("The SCO's experts in the member states share the goals stated in the Vienna Declaration of 2012.",
+                 [("declaration", "Vienna Declaration", [], "2012", None)], id="named-in-passing"),
+    # a summit's city declaration is the member states'
+    pytest.param("The Bishkek Declaration of the SCO was adopted on 14 June 2019.",
+                 [("declaration", "Bishkek Declaration of the SCO", ["SCO member states"], "2019-06-14", "Bishkek")],
+                 id="summit-city-declaration"),
+])
+def test_parties_from_the_clause(body, expected):
+    assert agreements(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("Nepal signed its memorandum on dialogue partner status in Kathmandu on 3 May 2016.",
+                 [("memorandum", "Memorandum on granting Nepal the status of SCO dialogue partner", ["Nepal", "SCO"],
+                   "2016-05-03", "Kathmandu")], id="signed-its-memorandum"),
+    pytest.param("Bahrain's memorandum on observer status was signed on 9 March 2024.",
+                 [("memorandum", "Memorandum on granting Bahrain the status of SCO observer", ["Bahrain", "SCO"],
+                   "2024-03-09", None)], id="possessive"),
+    pytest.param("Mongolia, an observer since 2004, signed a memorandum of obligations on 2 June 2025.",
+                 [("memorandum", "Memorandum of obligations of Mongolia to obtain the status of SCO member state",
+                   ["Mongolia", "SCO"], "2025-06-02", None)], id="memorandum-of-obligations"),
+    pytest.param("For Qatar, the memorandum on its accession to the SCO as a dialogue partner was signed on 14 "
+                 "September 2022.",
+                 [("memorandum", "Memorandum on its accession to the SCO as a dialogue partner", ["Qatar", "SCO"],
+                   "2022-09-14", None)], id="its-accession"),
+    pytest.param("On 4 May 2023 the Secretary-General signed memoranda granting dialogue partner status to Kuwait "
+                 "and Bahrain.",
+                 [("memorandum", "Memorandum granting dialogue partner status to Kuwait", ["Kuwait", "SCO"],
+                   "2023-05-04", None),
+                  ("memorandum", "Memorandum granting dialogue partner status to Bahrain", ["Bahrain", "SCO"],
+                   "2023-05-04", None)], id="granting-to-each"),
+])
+def test_status_memoranda_name_their_state_and_the_sco(body, expected):
+    assert agreements(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # drafts are not signed, and a "could be signed" is said of the first instrument before it
+    pytest.param("The experts agreed the draft documents, including a plan of cooperation for 2024-2025.", [],
+                 id="among-drafts"),
+    pytest.param("He hoped that a treaty on friendship, building on the agreement of 2001, could be signed soon.",
+                 [("agreement", "Agreement of 2001", [], "2001", None)], id="could-be-signed"),
+    # a plural kind word that lists its instruments one by one
+    pytest.param("On 2 June 2021 the ministers adopted two statements: one on food security, and another on "
+                 "climate change.",
+                 [("statement", "Statement on food security", [], "2021-06-02", None),
+                  ("statement", "Statement on climate change", [], "2021-06-02", None)], id="one-on-another-on"),
+    # a meeting's document named by the meeting
+    pytest.param("On 12 May 2021 they adopted the Protocol of the fifth meeting of the transport ministers.",
+                 [("protocol", "Protocol of the fifth meeting of the transport ministers", [], "2021-05-12", None)],
+                 id="of-the-nth-meeting"),
+    # "the programme of ..." is an instrument when its clause tells its signing
+    pytest.param("The programme of the transport corridor was signed in Bishkek in 2015.",
+                 [("programme", "Programme of the transport corridor", [], "2015", "Bishkek")], id="signed-programme"),
+    pytest.param("The programme of the visit included a concert in 2015.", [], id="programme-of-a-visit"),
+])
+def test_more_ways_of_naming(body, expected):
+    assert agreements(body) == expected
+
+
+def test_a_joint_communique_named_by_its_kind_first_is_one_record():
+    body = ("According to the joint communique, six premiers attended the SCO meeting. On 3 November 2019 the "
+            "heads of government issued a joint communique of 18 points.")
+    assert agreements(body) == [("statement", "Joint communique of 18 points", ["SCO member states"], "2019-11-03",
+                                 None)]

@@ -95,3 +95,25 @@ def test_titles_that_differ_in_a_number_are_two_instruments():
     ])
     assert [r.uids for r in records] == [("a#0",), ("a#1",)]
 
+
+
+def test_parties_that_share_the_organisation_still_tell_two_instruments_apart():
+    day = PartialDate(2022, 9, 14)
+    records = group([
+        ("a#0", "a", _agreement("Memorandum granting dialogue partner status to Egypt", ["Egypt", "SCO"], day)),
+        ("a#1", "a", _agreement("Memorandum granting dialogue partner status to Qatar", ["Qatar", "SCO"], day)),
+    ])
+    assert [r.uids for r in records] == [("a#0",), ("a#1",)]
+
+
+def test_one_day_of_one_body_groups_only_a_mention_named_by_its_parties_alone():
+    day = PartialDate(2020, 11, 10)
+    members = ["SCO member states"]
+    records = group([
+        ("a#0", "a", _agreement("Statement on the digital economy", members, day, kind="statement")),
+        ("a#1", "a", _agreement("Statement on food security", members, day, kind="statement")),
+        ("b#0", "b", _agreement("Memorandum between the SCO Secretariat and UNESCO", ["SCO Secretariat", "UNESCO"],
+                                PartialDate(2019, 6, 5))),
+        ("c#0", "c", _agreement("Memorandum with UNESCO", ["SCO Secretariat", "UNESCO"], PartialDate(2019, 6, 5))),
+    ])
+    assert [r.uids for r in records] == [("a#0",), ("a#1",), ("b#0", "c#0")]

@@ -18,14 +18,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sco_cli.extract.context import (NEW_CLAUSE, SAME_DAY, WEEKDAYS, city_in, is_future, last_day, main_date,
+from sco_cli.extract.context import (DATELINE, NEW_CLAUSE, SAME_DAY, WEEKDAYS, city_in, is_future, last_day, main_date,
                                      main_place_of, near, own_date)
 from sco_cli.extract.dates import ArticleDates
+from sco_cli.extract.parties import MEMBER_STATES, ORGANISATION, infer_parties
 from sco_cli.extract.people import Cast
 from sco_cli.extract.text import Sentence, group_by_sentence
 from sco_cli.lexicon import Lexicon
 from sco_cli.model import Agreement, Article, DateMention, PartialDate
-from sco_cli.normalize import fold, title_key
+from sco_cli.normalize import fold, identifying, title_key
 
 # Small words that may sit inside a title: "Memorandum of Understanding between the SCO and ...".
 _CONNECTORS = frozenset("of on between for to against in with and the at by under within".split())
@@ -35,7 +36,9 @@ _KIND_HEAD = re.compile(r"Memorandum|Declaration|Resolution|Statement|Agreement|
 # The signing or adoption told in this sentence: the verb right before the instrument ("adopting the
 # Samarkand Declaration", "signed a memorandum"), or a passive after it ("... was signed in Tashkent").
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|signing|signs?|adopted|adopting|adopts?|approved|approving|approves?|issued|"
-                            r"issuing|issues?|concluded|endorsed|inked|ink|put\s+their\s+signatures\s+to)\s+(?:[\w'\u2019-]+\s+){0,4}$",
+                            r"issuing|issues?|concluded|endorsed|inked|ink|put\s+their\s+signatures\s+to)"
+                            r"(?:\s*,\s*(?:in|at|on)\s+[^,.;]{1,40},)?"  # "signed, in Samarkand, the memorandum"
+                            r"\s+(?:[\w'\u2019-]+\s+){0,4}$",
                             re.IGNORECASE)
 _SIGNED_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:signed|adopted|"
                            r"approved|issued|concluded|endorsed)\b", re.IGNORECASE)
@@ -51,7 +54,18 @@ _COMPLEMENT_START = re.compile(
     r"^\s+(?:of\s+understanding\s+)?(?:[Bb]etween|[Oo]n|[Ff]or|to\s+implement|establishing|granting|setting\s+out|raising|"
     r"expressing|condemning|calling\s+for|concerning|regarding|of\s+obligations|of\s+joint|of\s+cooperation|"
     r"of\s+action|of\s+measures|of\s+(?:the\s+)?(?=[A-Z0-9])(?!January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)|covering|in\s+the\s+field|under\s+which)\b")
+    r"August|September|October|November|December)|covering|in\s+the\s+field|under\s+which|"
+    # "the Declaration of the tenth meeting of the Council of Heads of State": a meeting's document
+    r"of\s+the\s+(?:[\w-]+\s+)?(?:meeting|session|summit|sitting)\s+of)\b")
+# A lowercase kind word's "of the ..." that names it when its clause tells the signing: "the programme
+# of the economic corridor was signed in Tashkent" (a visit's programme is never signed).
+_OF_THE = re.compile(r"^\s+of\s+the\s+(?=[a-z])")
+# A state that signs its own status memorandum: "Myanmar signed its memorandum", "Cambodia's memorandum".
+_STATUS_SIGNER = re.compile(r"\b(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)(?:['\u2019]s|(?:,[^,;]{1,60},)?"
+                            r"(?:\s+(?:had|has)\s+[a-z]+\s+[^.;,]{0,60}?\s+and)?"  # "Belarus had applied ... and signed"
+                            r"\s+(?:had\s+|has\s+)?signed\s+(?:its(?:\s+own)?|an?|the))\s+$")
+# The status a memorandum grants, as the sentence names it.
+_STATUS_NAMED = re.compile(r"\b(dialogue\s+partner|observer|member\s+state)\b", re.IGNORECASE)
 # Complements a programme may have; "the programme of the conference" is a schedule, no instrument.
 _PROGRAMME_COMPLEMENT = re.compile(r"^\s+(?:of\s+(?:cooperation|action|measures|joint)|on|to\s+implement|against)\b")
 # Where a lowercase complement ends.
@@ -69,6 +83,13 @@ _UNSIGNED = re.compile(r"\b(?:prospects?|draft(?:ed|ing)?|future|possible|potent
                        r"will|(?-i:may)|might|expected|upcoming|forthcoming|suggested|proposal|work\s+on|studied|"
                        r"preparations?\s+for|being|(?:is|are)\s+to\s+(?:sign|adopt|approve|conclude)|(?:plans?|intends?)\s+to\s+sign)\b"
                        r"[^.;,]*$", re.IGNORECASE)
+# An instrument named as one of the drafts: "agreed the draft documents, including a plan of ...".
+_AMONG_DRAFTS = re.compile(r"\bdraft(?:s|ed)?\b[^.;]{0,60}\b(?:including|such\s+as|among\s+them)\s+"
+                           r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# A clause that says the instrument is still to be signed: "... could be signed soon", "is to be adopted".
+_UNSIGNED_AFTER = re.compile(r"^[^.;]{0,120}?\b(?:could|would|will|should|may|might|is\s+to|are\s+to|was\s+to|"
+                             r"were\s+to|is\s+expected\s+to|are\s+expected\s+to)\s+be\s+(?:signed|adopted|"
+                             r"concluded|approved|finali[sz]ed)\b", re.IGNORECASE)
 # A statement a spokesperson makes is none of the instruments the article counts.
 _SPOKESMAN = re.compile(r"\bspokes(?:man|woman|person|people)\b|\bpress\s+secretary\b", re.IGNORECASE)
 # A kind word that heads an organisation's or a building's name: "Collective Security Treaty Organisation".
@@ -85,18 +106,24 @@ _BACK_REFERENCE = re.compile(r"\b(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?P<word>memorandu
 _NUMBERS_LIST = re.compile(r"^\s+\d{3,4}(?:\s*,\s*\d{3,4})*\s*,?\s+and\s+\d{3,4}\b")
 # A title that says its year: "the bilateral treaty of 2001".
 _OF_YEAR = re.compile(r"\bof\s+((?:1[5-9]|20)\d\d)$")
-# A date after these words is a period the instrument covers, or another thing's founding.
-_NOT_ITS_DATE = re.compile(r"\b(?:for|until|till|through|covering|up\s+to|since|established|founded|created|set\s+up)\s+"
+# A date after these words is a period the instrument covers, a deadline ("completed by the 2024
+# summit"), or another thing's founding.
+_NOT_ITS_DATE = re.compile(r"\b(?:for|until|till|through|covering|up\s+to|since|by|before|established|founded|created|"
+                           r"set\s+up)\s+"
                            r"(?:in\s+|on\s+)?(?:the\s+(?:period\s+|years\s+)?)?$")
 _MONTH_WORDS = frozenset("January February March April May June July August September October November "
                          "December".split())
 
-# What a title runs on into and is not part of it: "... on tourism in Qingdao", "... next year".
+# What a title runs on into and is not part of it: "... on tourism in Qingdao", "... next year",
+# "... on Monday".
 _TITLE_TAIL = re.compile(r"(?:\s+(?:in|at)\s+(?:the\s+)?(?P<city>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)"
                          r"(?:,\s*[A-Z][\w-]*)?|\s+(?:next|this|last)\s+(?:year|month|week)|\s+(?:on|in)\s+(?:early\s+|"
                          rf"late\s+|mid-)?(?:{'|'.join(sorted(_MONTH_WORDS, key=lambda w: (-len(w), w)))})(?:\s+(?:1[5-9]|20)\d\d)?"
+                         r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                          r"|\s+in\s+(?:1[5-9]|20)\d\d|\s+(?:on|in)\s+\d{1,2}\s+"
                          r"[A-Z][a-z]+(?:\s+\d{4})?|\s+(?:on|in)\s+[A-Z][a-z]+\s+\d{1,2}(?:,\s*\d{4})?)$")
+# A plural kind word that lists its instruments one by one: "two joint statements: one on ...".
+_ONE_ON = re.compile(r"^\s*[:,\u2013\u2014-]\s*(?:one|the\s+first)\s+on\s+")
 # "memoranda of understanding with ...: A, B and C" and "a memorandum with X ..., one with Y".
 _WITH = re.compile(r"^\s+(?:of\s+understanding\s+)?with\s+")
 _ONE_WITH = re.compile(r"\b(?:one|another)\s+with\s+")
@@ -107,6 +134,8 @@ _MODIFIERS = re.compile(r"(?:\b(?:their|its|his|her|the|[A-Z][\w-]*'s)\s+)((?:[a
 # Words before a lowercase kind word that belong to its title: "Five-year action plan", "joint declaration".
 _LOWER_LEFT = re.compile(r"((?:\b[A-Z][\w-]*\s+)*(?:\b(?:[Jj]oint|[Cc]omprehensive|[Ff]ive-year|[Tt]hree-year|"
                          r"[Dd]evelopment|[Aa]ction|[Mm]odel|[Ii]ntergovernmental|[Cc]redit)\s+)*)$")
+# An article about the SCO names it: its documents bind its member states.
+_ABOUT_SCO = re.compile(r"\bSCO\b|Shanghai\s+Cooperation\s+Organi[sz]ation")
 # A city in parentheses or after "in" close to the mention: "(Astana, 14 June 2011)", "signed in Tashkent".
 _PAREN = re.compile(r"^\s*\(([^)]{3,60})\)")
 
@@ -199,6 +228,8 @@ def _between(title: str, known: frozenset[str]) -> list[str]:
     if not m:
         return []
     tail = re.split(r"\s+(?:on|for|in|to|of)\s+(?=(?!the\b)[a-z])", m.group(1))[0]
+    if re.match(r"(?:the\s+)?(?:Governments\s+of\s+)?(?:the\s+)?SCO\s+[Mm]ember\s+[Ss]tates\b", tail):
+        return [MEMBER_STATES]  # "the Agreement between the Governments of the SCO Member States on ..."
     shared = re.match(r"([A-Z][a-z]+)s\s+of\s+(?:the\s+)?(.+)$", tail)
     if shared:  # "the Secretariats of the SCO and the UN" -> SCO Secretariat, UN Secretariat
         return [f"{p} {shared.group(1)}" for p in _split_parties(shared.group(2), known)]
@@ -210,6 +241,8 @@ def _between(title: str, known: frozenset[str]) -> list[str]:
 
 def _subject_parties(before: str, cast: Cast, lexicon: Lexicon) -> list[str]:
     """'In 2014, the SCO's RATS and Interpol signed a memorandum': the organisations before the verb."""
+    dateline = DATELINE.match(before)
+    before = before[dateline.end():] if dateline else before  # "TASHKENT, Nov. 2 (Xinhua) --" signs nothing
     clause = re.split(r"[,;]\s*", before)[-1] if before.count(",") else before
     clause = re.sub(r"\b(?:signed|have|has|had|also|jointly)\b.*$", "", clause)
     clause = re.sub(r"(?:[A-Z][\w'-]*\s+){1,6}\(([A-Z][A-Za-z]{1,9})\)", r"\1", clause)  # "Name (RATS)" -> RATS
@@ -218,10 +251,29 @@ def _subject_parties(before: str, cast: Cast, lexicon: Lexicon) -> list[str]:
     for n in names:
         n = re.sub(r"^(?:The|In|On)\s+", "", n).replace("SCO's ", "").strip()
         if not n or n in ("The", "In", "On") or n in lexicon.given_names or n.split()[0] in _MONTH_WORDS \
-                or n.lower() in WEEKDAYS:
+                or n.lower() in WEEKDAYS or n.split()[0] in _role_words(lexicon):
             continue
-        out.append(lexicon.countries.get(n, n))
-    return out
+        out.append(lexicon.countries.get(n, n) if n in lexicon.countries else _signer_state(n, cast, lexicon))
+    return list(dict.fromkeys(out))
+
+
+def _signer_state(name: str, cast: Cast, lexicon: Lexicon) -> str:
+    """'Russian Foreign Minister Sergey Lavrov' signs for Russia, and "a joint declaration with
+    Elbegdorj" binds Mongolia: a person the cast knows stands for the state the text gives them;
+    anything else is itself."""
+    key = fold(name)
+    for person in cast.people:
+        if person.organization not in lexicon.capitals:
+            continue
+        if key in {fold(person.name), *(fold(a) for a in person.aliases)} or key.endswith(f" {fold(person.name)}"):
+            return person.organization
+    return name
+
+
+@lru_cache(maxsize=4)
+def _role_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words of roles ("Prime", "Minister"): "Prime ministers ... signed" names no party."""
+    return frozenset(w for r in lexicon.roles for w in r.split() if w[:1].isupper())
 
 
 def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
@@ -236,7 +288,7 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
             continue  # inside a title already read; a capitalised title inside a lowercase one counts
         if _NAME_HEAD_AFTER.match(text[m.end():]):
             continue
-        if _UNSIGNED.search(text[max(0, m.start() - 60):m.start()]):
+        if _UNSIGNED.search(text[max(0, m.start() - 60):m.start()]) or _AMONG_DRAFTS.search(text[:m.start()]):
             continue
         if _SPOKESMAN.search(text) and lexicon.agreement_kinds[" ".join(word.lower().split())] == "statement":
             continue  # "in a statement of 5 February, a spokesman said": no instrument
@@ -291,8 +343,16 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
         parties: list[str] = []
         signers: list[str] = []
         if not number and not quoted:
-            complement = _COMPLEMENT_START.match(text[e:])
-            if complement and kind == "programme" and not _PROGRAMME_COMPLEMENT.match(text[e:]):
+            status = _status_memorandum(text, m, kind, lexicon)
+            if status is not None:
+                found.append(status)
+                taken.append((status.start, status.end))
+                lowercase_spans.append((status.start, status.end))
+                continue
+            complement = _COMPLEMENT_START.match(text[e:]) or (
+                _OF_THE.match(text[e:]) if _SIGNED_AFTER.match(text[e:]) else None)
+            if complement and kind == "programme" and not _PROGRAMME_COMPLEMENT.match(text[e:]) \
+                    and not _SIGNED_AFTER.match(text[e:]):
                 complement = None
             with_list = _WITH.match(text[e:])
             if complement and complement.group(0).strip().startswith("under"):
@@ -334,7 +394,38 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
         found.append(_Found(s, e, title, kind, parties))
         taken.append((s, e))
         lowercase_spans.append((s, e))
-    return found
+    return _without_unsigned(text, found)
+
+
+def _without_unsigned(text: str, found: list[_Found]) -> list[_Found]:
+    """Drop the instrument a later "could be signed" is said of: the first one before that verb (the
+    treaty in "a plan of action, building on the treaty of 2001, could be signed soon" stays)."""
+    subjects: dict[int, _Found] = {}
+    for f in sorted(found, key=lambda f: f.start):
+        later = _UNSIGNED_AFTER.match(text[f.end:])
+        if later:
+            subjects.setdefault(f.end + later.end(), f)
+    unsigned = {id(f) for f in subjects.values()}
+    return [f for f in found if id(f) not in unsigned]
+
+
+def _status_memorandum(text: str, m: re.Match, kind: str, lexicon: Lexicon) -> _Found | None:
+    """'Myanmar signed its memorandum in May 2023', 'Cambodia's memorandum on dialogue partner status
+    was signed ...', in a sentence about a status: the memorandum granting that state the status."""
+    if kind != "memorandum":
+        return None
+    signer = _STATUS_SIGNER.search(text[:m.start()])
+    status = _STATUS_NAMED.search(text)
+    country = lexicon.countries.get(signer.group("name")) if signer else None
+    obligations = re.match(r"\s+of\s+obligations\b", text[m.end():])
+    if country is None or status is None and not obligations:
+        return None
+    end = m.end() + (obligations.end() if obligations else 0)  # the title is made, its clause's date stays out
+    if obligations:
+        title = f"Memorandum of obligations of {country} to obtain the status of SCO member state"
+    else:
+        title = f"Memorandum on granting {country} the status of SCO {' '.join(status.group(1).lower().split())}"
+    return _Found(signer.start("name"), end, title, kind, [country, ORGANISATION])
 
 
 def _trim_title(title: str, lexicon: Lexicon) -> str:
@@ -406,10 +497,14 @@ def _listed(text: str, m: re.Match, kind: str, taken: list, known: frozenset[str
         taken.append(span)
         return out
     if granting:  # "memoranda granting dialogue partner status to Egypt and Qatar" -> one each
-        out = [_Found(m.start(), m.end() + granting.end(), f"{kind.title()} {granting.group(1)} {item}", kind, [item])
-               for item in _split_parties(granting.group(2), known)]
+        granted_by = [ORGANISATION] if re.search(r"\bstatus\b", granting.group(1)) else []
+        out = [_Found(m.start(), m.end() + granting.end(), f"{kind.title()} {granting.group(1)} {item}", kind,
+                      [item, *granted_by]) for item in _split_parties(granting.group(2), known)]
         taken.append((m.start(), m.end() + granting.end()))
         return out
+    ones = _ONE_ON.match(text[m.end():])
+    if ones:  # "two joint statements: one on countering radicalisation, and one on digital transformation"
+        return _one_on_items(text, m, kind, taken, ones.end())
     colon = text.find(":", m.end())
     with_at = re.match(r"^\s+(?:of\s+understanding\s+)?with\b", text[m.end():])
     if not with_at or colon < 0:
@@ -419,6 +514,22 @@ def _listed(text: str, m: re.Match, kind: str, taken: list, known: frozenset[str
     for item in items:
         out.append(_Found(m.start(), len(text), f"{kind.title()} with {item}", kind, [item]))
     taken.append((m.start(), len(text)))
+    return out
+
+
+def _one_on_items(text: str, m: re.Match, kind: str, taken: list, first: int) -> list[_Found]:
+    """The instruments a plural kind word lists as "one on A, and one on B" (or "another on B")."""
+    left = re.search(r"\b([Jj]oint|[Ff]inal)\s+$", text[:m.start()])
+    head = f"{left.group(1).capitalize()} {kind}" if left else kind.capitalize()
+    start = m.end() + first
+    stop = re.compile(r"[.;]|\s+(?:and\s+)?(?:[Tt]hey|[Tt]he\s+leaders)\b").search(text, start)
+    stop_at = stop.start() if stop else len(text)
+    out = []
+    for piece in re.split(r",?\s*(?:and\s+)?\b(?:one|another|the\s+other)\s+on\s+", text[start:stop_at]):
+        piece = piece.strip(" ,")
+        if piece:
+            out.append(_Found(m.start(), stop_at, f"{head} on {piece}", kind, []))
+    taken.append((m.start(), stop_at))
     return out
 
 
@@ -571,6 +682,7 @@ class _AgreementReader:
         self.headline_adopts = bool(_HEADLINE_ADOPTS.search(article.headline))
         self.out: list[Agreement] = []
         self.keys: dict[str, int] = {}
+        self.about_sco = bool(_ABOUT_SCO.search(article.headline) or _ABOUT_SCO.search(article.body[:4000]))
 
     def sentence(self, n: int, sent: Sentence) -> None:
         self._date_back_reference(n, sent)
@@ -662,18 +774,33 @@ class _AgreementReader:
             self.out[latest] = Agreement(old.title, old.kind, old.parties, main_date(date), old.place, old.evidence,
                                          old.reported)
 
-    def _state_of(self, party: str) -> str:
-        """A person signing for a state is that state: "a joint declaration with Elbegdorj" binds Mongolia."""
-        key = fold(party)
-        for p in self.cast.people:
-            if p.organization and key in {fold(p.name), *(fold(a) for a in p.aliases)} \
-                    and p.organization in self.lexicon.countries.values():
-                return p.organization
-        return party
+    def _inferred_parties(self, sent: Sentence, f: _Found) -> list[str]:
+        """Parties the title does not give, from the instrument's clause (see `extract/parties.py`)."""
+        text = sent.text
+        lo = max(text.rfind(";", 0, f.start) + 1, 0)
+        clause_end = _CLAUSE_BREAK.search(text, f.end)
+        after = text[f.end:clause_end.start() if clause_end else len(text)]
+        return infer_parties(f.title, text[lo:f.start], sent.start + lo, after, self.cast, self.lexicon,
+                             self.about_sco)
+
+    def _told_by_kind_only(self, agreement: Agreement) -> int | None:
+        """"According to the joint communique, ..." and later "issued a joint communique of 22 points":
+        one article names one joint communique, first by its kind alone. The earlier record of the
+        same kind (and parties, when both have them) named by nothing but its kind is this one, or
+        this one is it."""
+        key = title_key(agreement.title)
+        for k, a in enumerate(self.out):
+            if a.kind != agreement.kind or a.parties and agreement.parties and \
+                    {fold(p) for p in a.parties} != {fold(p) for p in agreement.parties}:
+                continue
+            if identifying(title_key(a.title)) != identifying(key):
+                return k
+        return None
 
     def _keep(self, sent: Sentence, f: _Found, reported: bool, date: PartialDate | None, place: str | None) -> None:
         cast, lexicon = self.cast, self.lexicon
-        parties = tuple(dict.fromkeys(_acronym(self._state_of(p), cast.organizations, lexicon) for p in f.parties))
+        parties = tuple(dict.fromkeys(_acronym(_signer_state(p, cast, lexicon), cast.organizations, lexicon)
+                                      for p in f.parties or self._inferred_parties(sent, f)))
         with_one = re.match(r"^((?:[\w-]+\s+)?\w+) with ", f.title)
         if with_one and len(parties) == 1:
             f.title = f"{with_one.group(1)} with {parties[0]}"
@@ -686,6 +813,8 @@ class _AgreementReader:
         key = f"{f.kind}|{title_key(f.title)}"
         alt = f"{f.kind}|{'+'.join(sorted(fold(p) for p in parties))}" if len(parties) >= 2 else None
         same = self.keys.get(key) if key in self.keys else self.keys.get(alt) if alt else None
+        if same is None:
+            same = self._told_by_kind_only(agreement)
         if same is None and parties and not _own_words(f.title, f.kind, parties):
             # "the memorandum with the FAO" after "the Memorandum ... between the SCO and the FAO"
             same = next((k for k, a in enumerate(self.out) if a.kind == f.kind and a.parties and

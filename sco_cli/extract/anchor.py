@@ -222,6 +222,13 @@ def _events() -> tuple[_Event, ...]:
 
 
 @lru_cache(maxsize=1)
+def summit_cities() -> frozenset[str]:
+    """The cities (folded) where the Council of Heads of State has met: "the Qingdao Declaration"
+    is a summit's."""
+    return frozenset(c for e in _events() if e.body == "Council of Heads of State" for c in e.cities)
+
+
+@lru_cache(maxsize=1)
 def present_year() -> int:
     """The newest year data/sco_events.txt knows: the present as far as the clues can tell, so
     that the same text gets the same year whatever day it is read."""
