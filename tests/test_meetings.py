@@ -383,3 +383,35 @@ def test_the_same_day_is_the_day_the_previous_sentence_told():
             "Jintao, who arrived on Wednesday. The same day Uzbek President Islam Karimov and Hu held talks.")
     # 11 June 2010 was a Friday: the Wednesday is the 9th
     assert meetings(body) == [("2010-06-09", ["Islam Karimov", "Hu Jintao"], "Tashkent", "in-person")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a relative clause tells a past meeting of the people just named, whatever the main clause denies
+    pytest.param("ASTANA, 12 May 2024 -- No talks were planned between Kazakh Foreign Minister Murat Nurtleu and "
+                 "Pakistani Foreign Minister Ishaq Dar, who had last met in Islamabad in November 2023.",
+                 [("2023-11", ["Murat Nurtleu", "Ishaq Dar"], "Islamabad", "in-person")], id="who-had-last-met"),
+    # "the same trip" is the one the sentence before tells
+    pytest.param("On 9 June 2022 SCO Secretary-General Zhang Ming signed a memorandum with Indian Foreign Minister "
+                 "S. Jaishankar in Beijing. Mr Zhang spoke at a forum in Geneva in April 2022. During the same trip "
+                 "he met WHO Director-General Tedros Adhanom.",
+                 [("2022-06-09", ["Zhang Ming", "S. Jaishankar"], "Beijing", "in-person"),
+                  ("2022-04", ["Zhang Ming", "Tedros Adhanom"], "Geneva", "in-person")], id="same-trip"),
+    # a pronoun far after the phrase is not its object
+    pytest.param("MOSCOW, 3 March 2021 -- Kremlin spokesman Dmitry Peskov spoke to reporters. President Vladimir "
+                 "Putin said at a meeting with students in the Kremlin that people close to him were well.",
+                 [], id="pronoun-out-of-reach"),
+    # a month the article later gives to the day by the same place
+    pytest.param("BEIJING, 5 June 2019 -- Chinese President Xi Jinping and Kyrgyz President Sooronbay Jeenbekov "
+                 "held talks on Wednesday, recalling their previous meeting in Bishkek in early May. In Bishkek on May 3 they had "
+                 "also opened a school.",
+                 [("2019-06-05", ["Xi Jinping", "Sooronbay Jeenbekov"], "Beijing", "in-person"),
+                  ("2019-05-03", ["Xi Jinping", "Sooronbay Jeenbekov"], "Bishkek", "in-person")],
+                 id="month-to-the-day"),
+    # an official name of a state before a person's name
+    pytest.param("On 4 July 2024 in Astana, SCO Secretary-General Zhang Ming met with Minister of Foreign Affairs "
+                 "of the Lao People's Democratic Republic Saleumxay Kommasith.",
+                 [("2024-07-04", ["Zhang Ming", "Saleumxay Kommasith"], "Astana", "in-person")],
+                 id="official-state-name"),
+])
+def test_background_and_reference(body, expected):
+    assert meetings(body) == expected

@@ -58,13 +58,19 @@ TIME_STAMP = re.compile(
 FUTURE_MARKERS = re.compile(
     r"\b(?:will|shall|upcoming|forthcoming|next(?!\s+to\b)|planned|scheduled|to be held|is to be|are to be|is due|"
     r"are due|is expected|are expected)\b", re.IGNORECASE)
+# Where a relative clause starts: ", who", ", which", ", where", ", when".
+_RELATIVE_START = re.compile(r",\s*(?:who|which|where|when)\b")
 # How far before a date a future marker still governs it ("the next meeting ... on 29-30 June").
 _FUTURE_REACH = 80
 
 
 def is_future(sentence: str, start: int) -> bool:
-    """Whether the date at `start` in `sentence` is announced rather than reported."""
-    return bool(FUTURE_MARKERS.search(sentence[max(0, start - _FUTURE_REACH):start]))
+    """Whether the date at `start` in `sentence` is announced rather than reported. A relative
+    clause has its own tense: in "no meeting was scheduled between X and Y, who had last met in
+    September 2020" the month is past."""
+    window = sentence[max(0, start - _FUTURE_REACH):start]
+    relative = list(_RELATIVE_START.finditer(window))
+    return bool(FUTURE_MARKERS.search(window, relative[-1].end() if relative else 0))
 
 
 # A verb in the past tense: the sentence reports ("was fired in July", "met", "signed").
@@ -265,7 +271,9 @@ def clause_date(mentions: list[DateMention], text: str, trigger_end: int | None)
         cut = OTHER_CLAUSE.search(text, trigger_end)
         if cut:
             zone_end = cut.start()
-    asides = [(a.start(), a.end()) for a in ASIDE.finditer(text)]
+    # an aside is another clause's, unless the phrase is in it: "..., who had last met in Moscow in 2020."
+    asides = [(a.start(), a.end()) for a in ASIDE.finditer(text)
+              if trigger_end is None or not a.start() < trigger_end <= a.end()]
     clause_start = 0
     if trigger_end:
         starts = [c.end() for c in NEW_CLAUSE.finditer(text, 0, trigger_end)]

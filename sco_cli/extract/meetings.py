@@ -48,6 +48,8 @@ _BOTH_SIDES = re.compile(r"\b(?:[Tt]he\s+two\s+(?:\w+\s+)?(?:presidents|leaders|
                          r"[Bb]oth\s+sides)\b")
 # "received" and "hosted by" report a meeting only when a person follows closely.
 _NEEDS_PERSON_AFTER = re.compile(r"^(?:received|receives|called\s+on|hosted)$", re.IGNORECASE)
+# A meeting told in a relative clause of the people just named: "X and Y, who had last met in ...".
+_WHO_MET = re.compile(r",\s*who\s+(?:had\s+|have\s+|has\s+)?(?:last\s+|first\s+|previously\s+|already\s+)?$")
 # A greeting on arrival is protocol, not a meeting: "was received at the airport by ...".
 _ON_ARRIVAL = re.compile(r"\b(?:airport|on\s+arrival|upon\s+arrival|on\s+arriving|at\s+the\s+foot\s+of\s+the\s+"
                          r"(?:plane|aircraft))\b", re.IGNORECASE)
@@ -65,6 +67,8 @@ _POSSESSIVE = re.compile(r"\b(?:his|her|their)\b", re.IGNORECASE)
 _OBJECT_STOP = re.compile(r",?\s+and\s+(?:later\s+|then\s+|also\s+)?(?!met\b)[a-z]+ed\b")
 # Pronouns in the other side of a meeting: "joined them", "called on him".
 _THEM = re.compile(r"\bthem\b")
+# How far after a phrase its pronoun object may stand: "met with him", "received them".
+_PRONOUN_REACH = 12
 _HIM = re.compile(r"\b(?:him|her)\b")
 
 
@@ -160,7 +164,25 @@ class _MeetingReader:
     def read(self) -> list[Meeting]:
         for n, sent in enumerate(self.sentences):
             self._sentence(n, sent)
-        return self.meetings
+        return [self._to_the_day(m) for m in self.meetings]
+
+    def _to_the_day(self, meeting: Meeting) -> Meeting:
+        """A meeting dated to the month that the article later dates to the day by its place: "their
+        informal summit in Wuhan in late April ... At Wuhan on April 27-28 they ..."."""
+        date, place = meeting.date, meeting.place
+        if date is None or date.precision != "month" or not place:
+            return meeting
+        for mention in self.dates.event_mentions():
+            d = mention.date
+            if d.year != date.year or d.month != date.month or d.day is None or mention.relative:
+                continue
+            at = mention.span.start
+            sent = next((s for s in self.sentences if s.start <= at < s.end), None)
+            before = sent.text[max(0, at - sent.start - 25):at - sent.start] if sent else ""
+            if re.search(rf"\b(?:in|at)\s+{re.escape(place)}\s*,?\s+(?:on\s+)?$", before, re.IGNORECASE):
+                return Meeting(meeting.participants, context.main_date(d), place, meeting.format, meeting.evidence,
+                               meeting.planned)
+        return meeting
 
     # ---- one sentence ------------------------------------------------------------------------
 
@@ -217,7 +239,13 @@ class _MeetingReader:
             earlier = context.own_date(self.mentions.get(n - 1, []), self.sentences[n - 1].text, None, doc_date)
             date = earlier if earlier is not None and earlier.precision == "day" else None
         stay = _DURING_STAY.search(text)
-        visit = self.last_date if stay and stay.group("same") and self.last_date is not None else doc_date
+        visit = doc_date
+        if stay and stay.group("same"):
+            # "... announced in New York in March 2013 ... During the same trip he met X": the trip the
+            # sentence before tells, else the one of the meeting told last
+            told = context.own_date(self.mentions.get(n - 1, []), self.sentences[n - 1].text, None, doc_date) \
+                if n > 0 and self.sentences[n - 1].paragraph == sent.paragraph else None
+            visit = told or self.last_date or doc_date
         if date is None and stay and visit is not None and visit.month:
             # "met his counterpart during his stay": some day of the visit, so the month only ("the
             # same trip": the visit the story told last)
@@ -226,9 +254,11 @@ class _MeetingReader:
             date = self.narrative_date or doc_date
         background = date is not None and doc_date is not None and date.year != doc_date.year
         clause_end = context.OTHER_CLAUSE.search(text, triggers[0].end)
-        zone = text[:clause_end.start()] if clause_end else text
+        zone_end = min(clause_end.start() if clause_end else len(text),
+                       triggers[1].start if len(triggers) > 1 else len(text))  # a later phrase names its own city
+        zone = text[:zone_end]
         city = context.city_in(zone, self.lexicon, self.dateline_city) or (
-            None if clause_end else context.city_in(text, self.lexicon, self.dateline_city))
+            None if zone_end < len(text) else context.city_in(text, self.lexicon, self.dateline_city))
         return _Clause(n, sent, refs, triggers, clause_date, date, background, city)
 
     def _find_subject(self, c: _Clause) -> None:
@@ -259,12 +289,20 @@ class _MeetingReader:
         # such as ", who said Moscow was ready to help," is not among them)
         between = context.ASIDE.sub(",", text[triggers[i - 1].end:trig.start]) if i > 0 else ""
         planned = c.planned or bool(_PLANNED.search(between))
+        if i == 0 and _WHO_MET.search(text[:trig.start]):
+            # "No meeting was scheduled between X and Y, who had last met in Moscow in 2020": the
+            # relative clause tells a meeting that took place, whatever the main clause denies
+            planned = bool(_NOT_HELD.search(text[trig.start:]))
         stop = triggers[i + 1].start if i + 1 < len(triggers) else len(text)
         # "held calls on Friday ... about his meeting on Wednesday with Y", "met A on Wednesday, and on
         # Thursday had a meeting with B": a later phrase's own date, in its own clause
         if i > 0:
             clauses = [m.end() for m in _CLAUSE_START.finditer(text, triggers[i - 1].end, trig.start)]
-            start = clauses[-1] if clauses else triggers[i - 1].end
+            # without a new clause, a date between the phrases is the earlier one's ("held talks on
+            # Wednesday, recalling their previous meeting in Bishkek in May"), unless a "when" ties it
+            # to the later one ("their first meeting since September 2020, when they met in Moscow")
+            when = re.search(r",\s*when\b", text[triggers[i - 1].end:trig.start])
+            start = clauses[-1] if clauses else triggers[i - 1].end if when else trig.start
             date = _date_after(self.mentions.get(c.n, []), text, start, stop) or c.date
         else:
             date = c.date
@@ -302,7 +340,9 @@ class _MeetingReader:
         objects = _unique(c.identity(r) for r in c.refs if trig.end <= r.start - at < stop
                           and not _POSSESSOR.match(text, r.end - at)
                           and not any(a < r.start - at < b for a, b in asides))
-        region = text[trig.start:stop]
+        # "joined them", "called on him", "met with her": the pronoun is the phrase's object only
+        # right after it ("at a meeting with athletes, that people close to him ..." is no meeting with him)
+        region = text[trig.start:min(stop, trig.end + _PRONOUN_REACH)]
         if _THEM.search(region) and self.last_participants:
             objects = _unique([*self.last_participants, *objects])
         elif _HIM.search(region) and self.last_subject and not objects:
