@@ -415,3 +415,35 @@ def test_the_same_day_is_the_day_the_previous_sentence_told():
 ])
 def test_background_and_reference(body, expected):
     assert meetings(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a later clause is held or not on its own words
+    pytest.param("BISHKEK, 14 June 2019 -- Kazakh President Kassym-Jomart Tokayev had no talks with Turkmen "
+                 "President Serdar Berdimuhamedov at the summit, but met Chinese President Xi Jinping.",
+                 [("2019-06-14", ["Kassym-Jomart Tokayev", "Xi Jinping"], "Bishkek", "in-person")],
+                 id="no-talks-but-met"),
+    pytest.param("TASHKENT, 12 May 2022 -- SCO Secretary-General Zhang Ming paid a courtesy call on Uzbek "
+                 "President Shavkat Mirziyoyev on Thursday.",
+                 [("2022-05-12", ["Zhang Ming", "Shavkat Mirziyoyev"], "Tashkent", "in-person")],
+                 id="courtesy-call"),
+    pytest.param("MINSK, 4 March 2024 -- Belarusian President Alexander Lukashenko and SCO Secretary-General "
+                 "Zhang Ming discussed trade by videoconference on Monday.",
+                 [("2024-03-04", ["Alexander Lukashenko", "Zhang Ming"], None, "video")], id="two-discussed"),
+    pytest.param("MINSK, 4 March 2024 -- Belarusian President Alexander Lukashenko discussed trade on Monday.",
+                 [], id="one-discussed"),
+    # a possessor is not met; a year right after the phrase dates it
+    pytest.param("BEIJING, 2 Sept 2025 -- Premier Li Qiang met Kyrgyz Prime Minister Adylbek Kasymaliev. Former "
+                 "Chinese Premier Li Keqiang had met Kasymaliev's predecessor in 2021.",
+                 [("2025-09-02", ["Li Qiang", "Adylbek Kasymaliev"], "Beijing", "in-person")], id="possessor"),
+    pytest.param("NEW DELHI, 28 April 2023 -- Indian Defence Minister Rajnath Singh met the head of the Russian "
+                 "delegation on Friday.",
+                 [("2023-04-28", ["Rajnath Singh", "head of the Russian delegation"], "New Delhi", "in-person")],
+                 id="head-of-a-delegation"),
+    pytest.param("ASTANA, 5 June 2024 -- Kazakh Foreign Minister Murat Nurtleu met Chinese Foreign Minister Wang "
+                 "Yi. Nurtleu had first met Wang in 2019.",
+                 [("2024-06-05", ["Murat Nurtleu", "Wang Yi"], "Astana", "in-person"),
+                  ("2019", ["Murat Nurtleu", "Wang Yi"], None, "in-person")], id="met-in-a-year"),
+])
+def test_held_or_not_and_who(body, expected):
+    assert meetings(body) == expected

@@ -54,13 +54,16 @@ _WHO_MET = re.compile(r",\s*who\s+(?:had\s+|have\s+|has\s+)?(?:last\s+|first\s+|
 _ON_ARRIVAL = re.compile(r"\b(?:airport|on\s+arrival|upon\s+arrival|on\s+arriving|at\s+the\s+foot\s+of\s+the\s+"
                          r"(?:plane|aircraft))\b", re.IGNORECASE)
 _PERSON_REACH = 90
+# How far after its phrase a bare year dates a meeting ("had met his predecessor in 2021").
+_YEAR_REACH = 60
 # A meeting this close to the main date took place where the article's story does, unless the
 # sentence names another city.
 _SAME_PLACE_DAYS = 62
 # A meeting phrase that starts with "their": its sides are the people just named.
 _THEIR = re.compile(r"[Tt]heir\b")
-# "US President Donald Trump's special envoy Steve Witkoff": the envoy is met, not Trump.
-_POSSESSOR = re.compile(r"['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,3}[A-Z]")
+# "US President Donald Trump's special envoy Steve Witkoff": the envoy is met, not Trump; "met
+# Kasymaliev's predecessor": not Kasymaliev.
+_POSSESSOR = re.compile(r"['\u2019]s?\s+(?:(?:[a-z][\w-]*\s+){0,3}[A-Z]|(?!(?:and|or)\b)[a-z])")
 # A possessive before a meeting noun: "At his meeting with ...", "His talks with ...".
 _POSSESSIVE = re.compile(r"\b(?:his|her|their)\b", re.IGNORECASE)
 # A new verb phrase ends the other side: "met A, and exchanged pleasantries with B".
@@ -227,7 +230,7 @@ class _MeetingReader:
     def _date_clause(self, n: int, sent: Sentence, refs: list[PersonRef], triggers: list[_Trigger]) -> _Clause:
         text, doc_date = sent.text, self.dates.doc_date
         clause_date = context.own_date(self.mentions.get(n, []), text, triggers[0].end, doc_date)
-        date = clause_date
+        date = clause_date = clause_date or self._year_of(n, sent, triggers[0])
         if date is None and context.SAME_DAY.search(text):
             # "... Hu Jintao, who arrived on Wednesday. The same day Karimov and Hu held talks": the
             # last day the previous sentence names, else the day of the last meeting told
@@ -261,6 +264,15 @@ class _MeetingReader:
             None if zone_end < len(text) else context.city_in(text, self.lexicon, self.dateline_city))
         return _Clause(n, sent, refs, triggers, clause_date, date, background, city)
 
+    def _year_of(self, n: int, sent: Sentence, trig: _Trigger) -> PartialDate | None:
+        """A meeting dated by its year alone, right after the phrase: "had met his predecessor in 2021"."""
+        for m in self.mentions.get(n, []):
+            at = m.span.start - sent.start
+            if m.date.year is not None and m.date.month is None and m.date.end is None and \
+                    trig.end <= at <= trig.end + _YEAR_REACH and re.search(r"\bin\s+$", sent.text[:at]):
+                return m.date
+        return None
+
     def _find_subject(self, c: _Clause) -> None:
         first = c.triggers[0]
         text, before = c.text, c.text[:first.start]
@@ -279,7 +291,7 @@ class _MeetingReader:
                 subject = list(self.last_subject)
                 c.pronoun_subject = bool(_POSSESSIVE.search(before))
         c.subject = subject
-        c.planned = bool(_PLANNED.search(before) or _NOT_HELD.search(text))
+        c.planned = bool(_PLANNED.search(before) or _NOT_HELD.search(text, 0, _own_clause_end(c, 0)))
 
     # ---- one meeting phrase ------------------------------------------------------------------
 
@@ -289,6 +301,11 @@ class _MeetingReader:
         # such as ", who said Moscow was ready to help," is not among them)
         between = context.ASIDE.sub(",", text[triggers[i - 1].end:trig.start]) if i > 0 else ""
         planned = c.planned or bool(_PLANNED.search(between))
+        own_clause = _CLAUSE_START.search(between) if i > 0 else None
+        if own_clause:
+            # "had no talks with X ..., but met Y": a later clause is held or not on its own words
+            planned = bool(_PLANNED.search(between[own_clause.end():])
+                           or _NOT_HELD.search(text, trig.start, _own_clause_end(c, i)))
         if i == 0 and _WHO_MET.search(text[:trig.start]):
             # "No meeting was scheduled between X and Y, who had last met in Moscow in 2020": the
             # relative clause tells a meeting that took place, whatever the main clause denies
@@ -432,6 +449,14 @@ def _one_by_one(subject: list, objects: list, text: str, trig: _Trigger, cast: C
 
 # Where a later clause of the sentence starts: "..., and on Thursday had a meeting with B".
 _CLAUSE_START = re.compile(r",\s+(?:and|but|while|then)\s+|;\s*")
+
+
+def _own_clause_end(c: _Clause, i: int) -> int:
+    """Where the clause of phrase i ends: where the next phrase's own clause starts, else the sentence's end."""
+    if i + 1 >= len(c.triggers):
+        return len(c.text)
+    clauses = [m.start() for m in _CLAUSE_START.finditer(c.text, c.triggers[i].end, c.triggers[i + 1].start)]
+    return clauses[-1] if clauses else len(c.text)
 # "received A and, separately, B": one meeting with each.
 _SEPARATELY = re.compile(r"\b(?:separately|one\s+by\s+one|in\s+turn)\b")
 # Words that may stand between a new subject and its phrase: "while Putin also met ...".

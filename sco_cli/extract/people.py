@@ -111,6 +111,7 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         # minister of Kyrgyzstan", "Turkmenistan's president" ("the Russian minister" is left out:
         # news uses it to refer back to a minister it has named)
         "office_of": re.compile(rf"\b[Tt]he\s+(?P<role>{lower_roles})\s+of\s+(?:the\s+)?(?P<country>{countries})"
+                                rf"(?:\s+delegation)?"  # "the head of the Russian delegation"
                                 rf"(?![\w-])(?-i:(?!\s*,?\s+[A-Z][a-z]))", re.IGNORECASE),
         "country_office": re.compile(rf"\b(?P<country>{countries})['\u2019]s\s+"
                                      rf"(?P<role>{lower_roles})(?![\w-])(?!\s*,?\s+[A-Z][a-z])"),
