@@ -311,3 +311,18 @@ def test_a_joint_communique_named_by_its_kind_first_is_one_record():
             "heads of government issued a joint communique of 18 points.")
     assert agreements(body) == [("statement", "Joint communique of 18 points", ["SCO member states"], "2019-11-03",
                                  None)]
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("MOSCOW, 10 Nov 2020 -- The SCO leaders approved statements on the digital economy and on food "
+                 "security.",
+                 [("statement", "Statement on the digital economy", ["SCO member states"], "2020-11-10", "Moscow"),
+                  ("statement", "Statement on food security", ["SCO member states"], "2020-11-10", "Moscow")],
+                 id="statements-on-each"),
+    pytest.param("The Memorandum of Understanding between the SCO Secretariat and the WHO in Astana on 4 July 2024 "
+                 "was a milestone.",
+                 [("memorandum", "Memorandum of Understanding between the SCO Secretariat and the WHO",
+                   ["SCO Secretariat", "WHO"], "2024-07-04", "Astana")], id="party-ends-before-its-city"),
+])
+def test_lists_and_party_tails(body, expected):
+    assert agreements(body) == expected

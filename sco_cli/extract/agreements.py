@@ -122,6 +122,9 @@ _TITLE_TAIL = re.compile(r"(?:\s+(?:in|at)\s+(?:the\s+)?(?P<city>[A-Z][\w'\u2019
                          r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                          r"|\s+in\s+(?:1[5-9]|20)\d\d|\s+(?:on|in)\s+\d{1,2}\s+"
                          r"[A-Z][a-z]+(?:\s+\d{4})?|\s+(?:on|in)\s+[A-Z][a-z]+\s+\d{1,2}(?:,\s*\d{4})?)$")
+# A plural kind word followed by its topics, each with its own "on": "statements on A and on B".
+_ON_EACH = re.compile(r"^\s+on\s+([^.;:()]+?\s+(?:and\s+)?on\s+[^.;:()]+?)(?=[.;:]|,\s+(?:and\s+)?[a-z]+ed\b|$)")
+_ON_SPLIT = re.compile(r",?\s+(?:and\s+)?on\s+")
 # A plural kind word that lists its instruments one by one: "two joint statements: one on ...".
 _ONE_ON = re.compile(r"^\s*[:,\u2013\u2014-]\s*(?:one|the\s+first)\s+on\s+")
 # "memoranda of understanding with ...: A, B and C" and "a memorandum with X ..., one with Y".
@@ -502,6 +505,13 @@ def _listed(text: str, m: re.Match, kind: str, taken: list, known: frozenset[str
                       [item, *granted_by]) for item in _split_parties(granting.group(2), known)]
         taken.append((m.start(), m.end() + granting.end()))
         return out
+    topics = _ON_EACH.match(text[m.end():])
+    if topics and len(_ON_SPLIT.split(topics.group(1))) >= 2:  # "statements on the digital economy and on food security"
+        head = kind.capitalize()
+        span = (m.start(), m.end() + topics.end())
+        taken.append(span)
+        return [_Found(span[0], span[1], f"{head} on {piece.strip(' ,')}", kind, [])
+                for piece in _ON_SPLIT.split(topics.group(1)) if piece.strip(" ,")]
     ones = _ONE_ON.match(text[m.end():])
     if ones:  # "two joint statements: one on countering radicalisation, and one on digital transformation"
         return _one_on_items(text, m, kind, taken, ones.end())
@@ -804,7 +814,13 @@ class _AgreementReader:
         with_one = re.match(r"^((?:[\w-]+\s+)?\w+) with ", f.title)
         if with_one and len(parties) == 1:
             f.title = f"{with_one.group(1)} with {parties[0]}"
-        f.title = _trim_title(f.title, lexicon)
+        trimmed = _trim_title(f.title, lexicon)
+        tail_city = re.match(r"\s+(?:in|at)\s+(?:the\s+)?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)",
+                             f.title[len(trimmed):])
+        if place is None and tail_city and tail_city.group(1) in lexicon.cities:
+            place = tail_city.group(1)  # "the Memorandum ... and the WHO in Astana on 4 July 2024"
+        f.title = trimmed
+        parties = tuple(_trim_title(p, lexicon) for p in parties)  # "... and the WHO in Astana": the WHO
         of_year = _OF_YEAR.search(f.title)
         if date is None and of_year:
             date = PartialDate(int(of_year.group(1)))  # "the treaty of 2001"
