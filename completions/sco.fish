@@ -3,6 +3,6 @@
 function __sco_complete
     set -l tokens (commandline -opc)
     set -e tokens[1]
-    env _SCO_FAST_COMPLETE=1 sco $tokens (commandline -ct) 2>/dev/null
+    env _SCO_FAST_COMPLETE=1 _SCO_COMPLETE_DESCRIPTIONS=1 sco $tokens (commandline -ct) 2>/dev/null
 end
 complete -c sco -f -a '(__sco_complete)'

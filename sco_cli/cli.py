@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 
 
 from sco_cli import __version__
+from sco_cli.complete import SUMMARIES
 from sco_cli.errors import ScoError, UsageError
 from sco_cli.render import Environment, OutputFormat
 
@@ -104,7 +105,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 index_app = typer.Typer(
-    help="Build, extend and inspect the index.\n\nExample: sco index build ~/articles",
+    help=f"{SUMMARIES[('index',)]}\n\nExample: sco index build ~/articles",
     rich_markup_mode=None,
     no_args_is_help=True,
 )
@@ -304,7 +305,7 @@ def finish(env: Environment, fmt: OutputFormat, items: list, row, columns, nothi
 # ---- commands -----------------------------------------------------------------------------------
 
 
-@app.command(short_help="Ranked full-text search with snippets.")
+@app.command(short_help=SUMMARIES[("search",)])
 def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="Words, \"phrases\", AND/OR/NOT, field:value (title, body).",
@@ -350,7 +351,7 @@ def search(
                Listing(None, fields, sort, reverse), total=total)
 
 
-@app.command(short_help="Every date the articles mention, in order.")
+@app.command(short_help=SUMMARIES[("timeline",)])
 def timeline(
     ctx: typer.Context,
     query: Annotated[Optional[str], typer.Argument(help="Only dates whose sentence matches this query.",
@@ -404,7 +405,7 @@ class MeetingFormat(str, Enum):
     phone = "phone"
 
 
-@app.command("who-met", short_help="Who met whom, when, where and how.")
+@app.command("who-met", short_help=SUMMARIES[("who-met",)])
 def who_met(
     ctx: typer.Context,
     name: Annotated[Optional[str], typer.Argument(
@@ -478,7 +479,7 @@ def _complete_kind(incomplete: str) -> list[str]:
     return [k for k in _kind_names() if k.startswith(incomplete.lower())]
 
 
-@app.command(short_help="Memoranda, declarations and other instruments.")
+@app.command(short_help=SUMMARIES[("agreements",)])
 def agreements(
     ctx: typer.Context,
     query: Annotated[Optional[str], typer.Argument(help="Only instruments whose title or evidence matches.",
@@ -523,7 +524,7 @@ def agreements(
                Listing(limit, fields, sort, reverse))
 
 
-@app.command(short_help="The indexed articles.")
+@app.command(short_help=SUMMARIES[("docs",)])
 def docs(
     ctx: typer.Context,
     limit: LimitOpt = None,
@@ -554,7 +555,7 @@ def docs(
                Listing(limit, fields, sort, reverse))
 
 
-@app.command(short_help="One article and what was extracted from it.")
+@app.command(short_help=SUMMARIES[("show",)])
 def show(
     ctx: typer.Context,
     doc_id: Annotated[str, typer.Argument(help="A document id, as listed by sco docs.", show_default=False)],
@@ -594,7 +595,7 @@ class Shell(str, Enum):
     fish = "fish"
 
 
-@app.command(short_help="Print the TAB-completion script for a shell.")
+@app.command(short_help=SUMMARIES[("completion",)])
 def completion(shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.", show_default=False)]) -> None:
     """Print the TAB-completion script for a shell (the same files ship in completions/).
 
@@ -661,7 +662,7 @@ def _progress(env: Environment):
         yield update
 
 
-@index_app.command("build", short_help="Build a fresh index of these files.")
+@index_app.command("build", short_help=SUMMARIES[("index", "build")])
 def index_build(ctx: typer.Context, paths: PathsArg, wait: WaitOpt = 0.0, allow_empty: AllowEmptyOpt = False) -> None:
     """Build a fresh index of exactly these files and folders, then swap it in.
 
@@ -675,7 +676,7 @@ def index_build(ctx: typer.Context, paths: PathsArg, wait: WaitOpt = 0.0, allow_
     _run_build(ctx, paths, wait, add=False, allow_empty=allow_empty)
 
 
-@index_app.command("add", short_help="Add new and changed articles.")
+@index_app.command("add", short_help=SUMMARIES[("index", "add")])
 def index_add(ctx: typer.Context, paths: PathsArg, wait: WaitOpt = 0.0) -> None:
     """Add new articles to the index and re-index changed ones (by content hash). A missing path
     is refused (exit 2) and nothing is added.
@@ -687,7 +688,7 @@ def index_add(ctx: typer.Context, paths: PathsArg, wait: WaitOpt = 0.0) -> None:
     _run_build(ctx, paths, wait, add=True)
 
 
-@index_app.command("status", short_help="Where the index is and what it holds.")
+@index_app.command("status", short_help=SUMMARIES[("index", "status")])
 def index_status(ctx: typer.Context, json_: JsonObjectOpt = False) -> None:
     """Say where the index is, what it holds, how big it is, when and by what it was built.
 
@@ -712,7 +713,7 @@ def index_status(ctx: typer.Context, json_: JsonObjectOpt = False) -> None:
             env.stdout.write("\n".join(render.status_lines(status)) + "\n")
 
 
-@index_app.command("check", short_help="Verify every file of the index.")
+@index_app.command("check", short_help=SUMMARIES[("index", "check")])
 def index_check(ctx: typer.Context) -> None:
     """Verify every file of the index against the digests recorded when it was built, then read
     it the way queries do. Says what is wrong and exits 3 when anything is.
@@ -736,7 +737,7 @@ def index_check(ctx: typer.Context) -> None:
         raise typer.Exit(ExitStatus.INDEX)
 
 
-@index_app.command("remove", short_help="Remove articles from the index.")
+@index_app.command("remove", short_help=SUMMARIES[("index", "remove")])
 def index_remove(
     ctx: typer.Context,
     doc_ids: Annotated[List[str], typer.Argument(help="Ids of the articles to remove (see sco docs).",

@@ -57,6 +57,9 @@ def test_the_completion_table_matches_the_app():
         (["index", ""], ["build", "add", "status", "check", "remove"]),
         (["who-met", "Nor"], ["Norov"]),
         (["who-met", "vla"], ["Vladimir Norov"]),
+        (["who-met", "\"Vladimir N"], ["Vladimir Norov"]),  # as bash hands over an opened quote
+        (["who-met", "Vladimir\\ N"], ["Vladimir Norov"]),  # and escaped spaces
+        (["who-met", "--with", "'vladimir norov'", "--place", ""], ["Astana", "New York", "Tashkent", "Vienna"]),
         (["who-met", "--with", "Gu"], ["Guterres"]),
         (["timeline", "--person", "Men"], ["Menier"]),
         (["agreements", "--party", "Inter"], ["International Criminal Police Organisation", "Interpol"]),
@@ -133,8 +136,12 @@ def test_bash(shell_env):
              "COMP_WORDS=(sco who-met Nor); COMP_CWORD=2; _sco_completion; printf '%s\\n' \"${COMPREPLY[@]}\"; "
              "COMP_WORDS=(sco who-met Vla); COMP_CWORD=2; _sco_completion; printf '%s\\n' \"${COMPREPLY[@]}\"; "
              # bash splits "--format=j" at the "=" (COMP_WORDBREAKS)
-             "COMP_WORDS=(sco search --format = j); COMP_CWORD=4; _sco_completion; printf '%s\\n' \"${COMPREPLY[@]}\"")
-    assert _run([bash, "--norc", "-c", probe], shell_env) == ["who-met", "Norov", "Vladimir\\ Norov", "json", "jsonl"]
+             "COMP_WORDS=(sco search --format = j); COMP_CWORD=4; _sco_completion; printf '%s\\n' \"${COMPREPLY[@]}\"; "
+             # a name typed in an opened quote or with escaped spaces: bash hands the word over as typed
+             "COMP_WORDS=(sco who-met '\"Vla'); COMP_CWORD=2; _sco_completion; printf '%s\\n' \"${COMPREPLY[@]}\"; "
+             "COMP_WORDS=(sco who-met 'Vladimir\\ N'); COMP_CWORD=2; _sco_completion; printf '%s\\n' \"${COMPREPLY[@]}\"")
+    assert _run([bash, "--norc", "-c", probe], shell_env) == ["who-met", "Norov", "Vladimir\\ Norov", "json", "jsonl",
+                                                               "Vladimir Norov", "Vladimir\\ Norov"]
 
 
 def test_zsh(shell_env):
@@ -142,19 +149,27 @@ def test_zsh(shell_env):
     script = COMPLETIONS / "_sco"
     # compadd and compdef are zsh's completion builtins; stand-ins print what the script offers
     # (-U is required: without it zsh filters the folded matches by the typed case, "nor" -> none)
-    probe = ("compdef() { :; }; compadd() { [[ $1 == -U ]] || return 1; shift; [[ $1 == -- ]] && shift; "
-             "print -l -- \"$@\"; }; "
+    # (-d names the array of what the menu shows: the candidate and its summary)
+    probe = ("compdef() { :; }; compadd() { [[ $1 == -U ]] || return 1; local _d; "
+             "while [[ $1 != -- ]]; do [[ $1 == -d ]] && { shift; _d=$1; }; shift; done; shift; "
+             "print -l -- \"$@\" \"${(@P)_d}\"; }; "
              f"source {script}; "
              "words=(sco wh); CURRENT=2; _sco; words=(sco who-met Nor); CURRENT=3; _sco; "
-             "words=(sco who-met nor); CURRENT=3; _sco")
-    assert _run([zsh, "-f", "-c", probe], shell_env) == ["who-met", "Norov", "Norov"]
+             "words=(sco who-met nor); CURRENT=3; _sco; words=(sco who-met '\"Vla'); CURRENT=3; _sco; "
+             "words=(sco index s); CURRENT=3; _sco")
+    assert _run([zsh, "-f", "-c", probe], shell_env) == [
+        "who-met", "who-met  -- Who met whom, when, where and how.", "Norov", "Norov", "Norov", "Norov",
+        "Vladimir Norov", "Vladimir Norov",
+        "status", "status  -- Where the index is and what it holds."]
 
 
 def test_fish(shell_env):
     fish = _shell("fish")
     script = COMPLETIONS / "sco.fish"
-    probe = f"source {script}; complete -C 'sco wh'; complete -C 'sco who-met Nor'"
-    assert _run([fish, "--no-config", "-c", probe], shell_env) == ["who-met", "Norov"]
+    probe = (f"source {script}; complete -C 'sco wh'; complete -C 'sco who-met Nor'; "
+             "complete -C 'sco who-met \"vla'; complete -C 'sco who-met Vladimir\\ N'")
+    assert _run([fish, "--no-config", "-c", probe], shell_env) == [
+        "who-met\tWho met whom, when, where and how.", "Norov", "Vladimir Norov", "Vladimir Norov"]
 
 
 @pytest.mark.parametrize(
