@@ -326,3 +326,32 @@ def test_a_joint_communique_named_by_its_kind_first_is_one_record():
 ])
 def test_lists_and_party_tails(body, expected):
     assert agreements(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the participle right after an instrument dates it; "said on Friday" dates the words
+    pytest.param("BEIJING, 20 Oct 2023 -- Zhang Ming said on Friday that the memorandum of understanding on "
+                 "cooperation in tourism, signed in Tashkent on 5 June 2019, had borne fruit.",
+                 [("memorandum", "Memorandum of understanding on cooperation in tourism", [], "2019-06-05",
+                   "Tashkent")], id="participle-dates-it"),
+    # a year or a day at the end of a complement is the clause's, not the title's
+    pytest.param("MOSCOW, 12 March 2024 -- Russia and China signed a treaty on good-neighbourliness in 2001, "
+                 "Lavrov recalled.",
+                 [("treaty", "Treaty on good-neighbourliness", ["Russia", "China"], "2001", None)], id="year-tail"),
+    pytest.param("BISHKEK, 14 June 2019 -- The ministers approved a programme of cooperation on tourism on 13 June.",
+                 [("programme", "Programme of cooperation on tourism", [], "2019-06-13", "Bishkek")], id="day-tail"),
+    # another clause's date ("and condemning the strikes ... on 13 June") is not the statement's
+    pytest.param("ASTANA, 15 June 2025 -- The SCO member states on Saturday issued a statement expressing concern "
+                 "over the escalation and strongly condemning the strikes carried out on 13 June 2025.",
+                 [("statement", "Statement expressing concern over the escalation", ["SCO member states"],
+                   "2025-06-14", "Astana")], id="other-clause-date"),
+    # "ended with the adoption of": reported, placed and dated by the summit
+    pytest.param("DUSHANBE, 17 Sept 2021 -- The SCO summit ended with the adoption of the Dushanbe Declaration.",
+                 [("declaration", "Dushanbe Declaration", ["SCO member states"], "2021-09-17", "Dushanbe")],
+                 id="adoption-of"),
+    # the owner written before a title is its party, not part of it
+    pytest.param("The SCO's Bishkek Declaration was adopted on 14 June 2019.",
+                 [("declaration", "Bishkek Declaration", ["SCO"], "2019-06-14", "Bishkek")], id="owner"),
+])
+def test_dates_and_owners(body, expected):
+    assert agreements(body) == expected

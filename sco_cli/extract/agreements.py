@@ -36,6 +36,7 @@ _KIND_HEAD = re.compile(r"Memorandum|Declaration|Resolution|Statement|Agreement|
 # The signing or adoption told in this sentence: the verb right before the instrument ("adopting the
 # Samarkand Declaration", "signed a memorandum"), or a passive after it ("... was signed in Tashkent").
 _SIGNED_BEFORE = re.compile(r"\b(?:signed|signing|signs?|adopted|adopting|adopts?|approved|approving|approves?|issued|"
+                            r"adoption\s+of|"  # "ended with the adoption of the Dushanbe Declaration"
                             r"issuing|issues?|concluded|endorsed|inked|ink|put\s+their\s+signatures\s+to)"
                             r"(?:\s*,\s*(?:in|at|on)\s+[^,.;]{1,40},)?"  # "signed, in Samarkand, the memorandum"
                             r"\s+(?:[\w'\u2019-]+\s+){0,4}$",
@@ -71,13 +72,13 @@ _PROGRAMME_COMPLEMENT = re.compile(r"^\s+(?:of\s+(?:cooperation|action|measures|
 # Where a lowercase complement ends.
 _COMPLEMENT_END = re.compile(r"[,.;:()\u2013\u2014]|\s(?:was|were|is|are|which|that|who|signed|adopted|approved|"
                              r"dating|dated|goes|went|has|have|had|will|would|broadens|and\s+(?:for|to|with|reach)|"
-                             r"and\s+[a-z]+ed)\b|"
+                             r"and\s+[a-z]+ed|and\s+(?:[a-z]+ly\s+)?(?!during\b)[a-z]+ing)\b|"
                              # "... of 22 points and a statement on ...": the next instrument of a list
                              r"\s+and\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:statements?|memorand(?:um|a)|agreements?|"
                              r"declarations?|plans?|programmes?|programs?|protocols?|treat(?:y|ies)|conventions?|"
                              r"charters?|strateg(?:y|ies)|communiqu[e\u00e9]s?|list)\b")
 # Where the clause that tells about an instrument ends: "..., and designated Varanasi as ...".
-_CLAUSE_BREAK = re.compile(r",\s+and\s+|;\s*|\s+and\s+(?:also\s+)?[a-z]+ed\b")
+_CLAUSE_BREAK = re.compile(r",\s+and\s+|;\s*|\s+and\s+(?:also\s+)?[a-z]+ed\b|\s+and\s+(?:[a-z]+ly\s+)?(?!during\b)[a-z]+ing\b")
 # Words before a mention that make it unsigned: still planned, drafted or proposed.
 _UNSIGNED = re.compile(r"\b(?:prospects?|draft(?:ed|ing)?|future|possible|potential|proposed|planned|could|would|"
                        r"will|(?-i:may)|might|expected|upcoming|forthcoming|suggested|proposal|work\s+on|studied|"
@@ -106,6 +107,12 @@ _BACK_REFERENCE = re.compile(r"\b(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?P<word>memorandu
 _NUMBERS_LIST = re.compile(r"^\s+\d{3,4}(?:\s*,\s*\d{3,4})*\s*,?\s+and\s+\d{3,4}\b")
 # A title that says its year: "the bilateral treaty of 2001".
 _OF_YEAR = re.compile(r"\bof\s+((?:1[5-9]|20)\d\d)$")
+# The organisation or state whose instrument it is, written before its title: "the SCO's ...".
+_OWNER = re.compile(r"^([A-Z][\w-]*)['\u2019]s\s+(?=[A-Z])")
+# A date of the reporting verb: "said on Friday", "told reporters on Monday".
+_SAID_ON = re.compile(r"\b(?:said|says|told\s+\w+|announced|stressed|noted|recalled)\s+(?:on\s+)?$")
+# The participle that tells an instrument's own signing, right after it: ", signed in Tashkent on ...".
+_ITS_SIGNING = re.compile(r"^\s*,?\s*(?:which\s+was\s+|that\s+was\s+)?(?:signed|adopted|approved|concluded|endorsed)\b[^.;]*$")
 # A date after these words is a period the instrument covers, a deadline ("completed by the 2024
 # summit"), or another thing's founding.
 _NOT_ITS_DATE = re.compile(r"\b(?:for|until|till|through|covering|up\s+to|since|by|before|established|founded|created|"
@@ -308,6 +315,7 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
                 # "Agreement on the stay of the Russian military base ...", "Joint Statement raising ..."
                 stop = _COMPLEMENT_END.search(text, e + complement.end())
                 e = stop.start() if stop else len(text)
+            e = s + len(_trim_title(text[s:e], lexicon))  # its clause's place and date are not the title's
             title = text[s:e]
             title = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", title)
             quoted = _QUOTED.match(text[e:])
@@ -319,9 +327,12 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
             if quoted:
                 title = f"{title} \"{quoted.group(1).strip()}\""
                 e += quoted.end()
+            owner = _OWNER.match(title)  # "the SCO's New Delhi Declaration": the SCO's
+            title = title[owner.end():] if owner else title
             if fold(title) == fold(word) and not number and not quoted:
                 continue  # "the Memorandum" alone: a reference back, no new record
-            parties = _parties(title, word, kind, text, lexicon, known)
+            parties = _parties(title, word, kind, text, lexicon, known) or (
+                [lexicon.countries.get(owner.group(1), owner.group(1))] if owner else [])
             found.append(_Found(s, e, title, kind, parties))
             taken.append((s, e))
             continue
@@ -389,6 +400,7 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
                     s = modifiers.start(1)
             else:
                 continue
+        e = s + len(_trim_title(text[s:e], lexicon))  # "... on tourism on 13 June": the date is the clause's
         title = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", text[s:e].strip())
         if parties and "between" not in title:
             title = f"{title} between {' and '.join(parties)}"
@@ -628,7 +640,11 @@ def _clause_date(mentions: list[DateMention], sent: Sentence, f: _Found, lo: int
         gap = sent.text[min(at, f.end):max(at, f.start)]
         if ";" in gap or at < f.start and NEW_CLAUSE.search(gap):
             continue  # "... the summit in July, and the two-day meeting ended with the signing of ..."
+        if _SAID_ON.search(sent.text[max(0, at - 20):at]):
+            continue  # "Zhang said on Friday that the memorandum ...": the day of the words, not of the signing
         distance = at - f.end if at >= f.end else (f.start - at) * 1.5
+        if at >= f.end and _ITS_SIGNING.match(gap):
+            distance = 0  # "the memorandum ..., signed in Tashkent on 5 June 2019, ..."
         candidates.append((distance, mm))
     if not candidates:
         return None

@@ -52,7 +52,7 @@ _COUNTED = re.compile(r"\b(?:two|both|three|four)\s+$", re.IGNORECASE)
 
 
 # The verbs of a signing or an adoption.
-_ADOPTS = r"(?:signed|adopted|approved|issued|endorsed|inked|put\s+their\s+signatures\s+to)"
+_ADOPTS = r"(?:signed|adopted|approved|issued|endorsed|inked|put\s+their\s+signatures\s+to|adoption\s+of|signing\s+of)"
 
 
 @lru_cache(maxsize=4)
