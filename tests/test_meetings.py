@@ -444,6 +444,11 @@ def test_background_and_reference(body, expected):
                  "Yi. Nurtleu had first met Wang in 2019.",
                  [("2024-06-05", ["Murat Nurtleu", "Wang Yi"], "Astana", "in-person"),
                   ("2019", ["Murat Nurtleu", "Wang Yi"], None, "in-person")], id="met-in-a-year"),
+    # a meal for several leaders is one meeting of them all
+    pytest.param("MOSCOW, 9 May 2025 -- Russian President Vladimir Putin hosted a lunch for Chinese President Xi "
+                 "Jinping and Belarusian President Alexander Lukashenko.",
+                 [("2025-05-09", ["Vladimir Putin", "Xi Jinping", "Alexander Lukashenko"], "Moscow", "in-person")],
+                 id="lunch-for"),
 ])
 def test_held_or_not_and_who(body, expected):
     assert meetings(body) == expected

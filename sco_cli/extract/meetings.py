@@ -420,9 +420,10 @@ class _MeetingReader:
         self.last_format = fmt
 
 
-# Words that make one meeting of a leader and several others: "a trilateral meeting", "together".
+# Words that make one meeting of a leader and several others: "a trilateral meeting", "together",
+# "hosted a lunch for A, B and C".
 _JOINT = re.compile(r"\b(?:trilateral|three-way|four-way|quadrilateral|jointly|together|joint\s+meeting|"
-                    r"format|group|delegations?)\b", re.IGNORECASE)
+                    r"format|group|delegations?|lunch|dinner|breakfast)\b", re.IGNORECASE)
 # A meeting dated only by the visit it took place in.
 _DURING_STAY = re.compile(r"\bduring\s+(?:his|her|their|the)\s+(?P<same>same\s+)?(?:\w+\s+)?(?:stay|visit|trip|tour)\b",
                           re.IGNORECASE)
