@@ -586,7 +586,8 @@ def show(
             return
         console = env.console()
         for part in render.show_renderables(view):
-            console.print(part)
+            # a line marked no_wrap (the path) is printed whole, for the terminal to fold if it must
+            console.print(part, soft_wrap=getattr(part, "no_wrap", None) is True)
 
 
 class Shell(str, Enum):

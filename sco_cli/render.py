@@ -274,11 +274,15 @@ TIMELINE_COLUMNS = (
 )
 
 def _participants(r: MeetingRecord):
+    return _people_lines(r.meeting.participants)
+
+
+def _people_lines(participants: Sequence[Person]):
     """One participant per line, the name bold and the role after it."""
     from rich.text import Text
 
     lines = []
-    for p in r.meeting.participants:
+    for p in participants:
         line = Text(clean_line(p.name), style="bold")
         if p.role and p.role != p.name:
             line.append(f" ({clean_line(p.role)})")
@@ -441,7 +445,9 @@ def show_renderables(view: DocumentView) -> list:
         Text(clean_line(s.title), style="bold"),
         Text(f"doc_id {clean_line(s.doc_id)}   date {display_date(s.date) or '-'}"
              f"{f' ({s.date.year_source})' if s.date is not None and s.date.year_source else ''}   "
-             f"words {s.words}   path {clean_line(s.path)}", style="dim"),
+             f"words {s.words}", style="dim"),
+        # a path is copied whole: never wrapped, at any width
+        Text(f"path {clean_line(s.path)}", style="dim", no_wrap=True, overflow="ignore"),
         Text(""),
         *_body_pieces(clean_text(view.body), [(d.span.start, d.span.end) for d in facts.dates]),
     ]
@@ -529,20 +535,21 @@ PEOPLE_COLUMNS = (
     Column("organization", lambda p: p.organization or "", ratio=2),
 )
 
+# `show` prints the article above its facts, so its fact tables leave the evidence sentence out
+# (`show --json` keeps it) and are laid out as the who-met and agreements listings are.
 SHOW_MEETING_COLUMNS = (
     Column("date", lambda m: display_date(m.date), no_wrap=True),
-    Column("participants", lambda m: "; ".join(p.name for p in m.participants), style="bold", ratio=2),
-    Column("place", lambda m: m.place or "", no_wrap=True),
-    Column("format", lambda m: m.format, no_wrap=True),
-    Column("evidence", lambda m: m.evidence, ratio=3),
+    Column("participants", lambda m: _people_lines(m.participants), ratio=3),
+    Column("place", lambda m: m.place or "", max_width=14),
+    Column("format", lambda m: m.format + (" (planned)" if m.planned else ""), max_width=9),
 )
 
 SHOW_AGREEMENT_COLUMNS = (
     Column("date", lambda a: display_date(a.date), no_wrap=True),
-    Column("kind", lambda a: a.kind, no_wrap=True),
-    Column("title", lambda a: a.title, style="bold", ratio=2),
-    Column("parties", lambda a: "; ".join(a.parties), ratio=1),
-    Column("evidence", lambda a: a.evidence, ratio=3),
+    Column("title", lambda a: a.title, style="bold", ratio=3),
+    Column("parties", lambda a: _lines(a.parties), ratio=2),
+    Column("place", lambda a: a.place or "", max_width=12),
+    Column("kind", lambda a: a.kind, detail=True),
 )
 
 

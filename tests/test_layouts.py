@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import SEEDS
+
 COMMANDS = {"agreements": ["agreements", "--kind", "memorandum"], "docs": ["docs", "--limit", "2"],
             "timeline": ["timeline", "--limit", "3"]}
 
@@ -126,3 +128,107 @@ def test_table_layout(sco, seeds_index, name, width):
     assert lines[:3] == ["", header, " " + "\u2500" * (width - 2)]
     assert [line for line in lines[3:] if line] == rows
     assert max(len(line) for line in lines) <= width
+
+
+# `sco show` of the seed article about the 2019 meeting in New York: its fact tables (checked by eye:
+# names whole, roles on their own line at 60, kinds on a dim line under the title)
+SHOW_FACTS = {
+    60: [
+        'People (2)',
+        ' name                 role                organization',
+        ' ──────────────────────────────────────────────────────────',
+        ' Antonio Guterres     Secretary-General   UN',
+        ' Vladimir Norov       Secretary-General   SCO',
+        'Meetings (2)',
+        ' date         participants             place      format',
+        ' ──────────────────────────────────────────────────────────',
+        ' 2019-09-28   Vladimir Norov           New York   in-person',
+        '              (Secretary-General)',
+        '              Antonio Guterres',
+        '              (Secretary-General)',
+        ' 2010-04-05   SCO Secretary General    Tashkent   in-person',
+        '              UN Secretary General',
+        'Agreements (3)',
+        ' date         title                 parties        place',
+        ' ──────────────────────────────────────────────────────────',
+        '              Resolution On         UN General',
+        '              Cooperation between   Assembly',
+        '              the United Nations',
+        '              and the SCO',
+        '              resolution',
+        ' 2004-12-02   Resolution            UN General',
+        '              А/RES/59/48           Assembly',
+        '              resolution',
+        ' 2010-04-05   Joint Declaration     SCO            Tashkent',
+        '              on Cooperation        Secretariat',
+        '              between the           UN',
+        '              Secretariats of the   Secretariat',
+        '              SCO and the UN',
+        '              declaration',
+    ],
+    80: [
+        'People (2)',
+        ' name                        role                      organization',
+        ' ──────────────────────────────────────────────────────────────────────────────',
+        ' Antonio Guterres            Secretary-General         UN',
+        ' Vladimir Norov              Secretary-General         SCO',
+        'Meetings (2)',
+        ' date         participants                                 place      format',
+        ' ──────────────────────────────────────────────────────────────────────────────',
+        ' 2019-09-28   Vladimir Norov (Secretary-General)           New York   in-person',
+        '              Antonio Guterres (Secretary-General)',
+        ' 2010-04-05   SCO Secretary General                        Tashkent   in-person',
+        '              UN Secretary General',
+        'Agreements (3)',
+        ' date         title                             parties                place',
+        ' ──────────────────────────────────────────────────────────────────────────────',
+        '              Resolution On Cooperation         UN General Assembly',
+        '              between the United Nations and',
+        '              the SCO',
+        '              resolution',
+        ' 2004-12-02   Resolution А/RES/59/48            UN General Assembly',
+        '              resolution',
+        ' 2010-04-05   Joint Declaration on              SCO Secretariat        Tashkent',
+        '              Cooperation between the           UN Secretariat',
+        '              Secretariats of the SCO and the',
+        '              UN',
+        '              declaration',
+    ],
+    120: [
+        'People (2)',
+        ' name                                     role                                    organization',
+        ' ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────',
+        ' Antonio Guterres                         Secretary-General                       UN',
+        ' Vladimir Norov                           Secretary-General                       SCO',
+        'Meetings (2)',
+        ' date         participants                                                                         place      format',
+        ' ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────',
+        ' 2019-09-28   Vladimir Norov (Secretary-General)                                                   New York   in-person',
+        '              Antonio Guterres (Secretary-General)',
+        ' 2010-04-05   SCO Secretary General                                                                Tashkent   in-person',
+        '              UN Secretary General',
+        'Agreements (3)',
+        ' date         title                                                     parties                                place',
+        ' ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────',
+        '              Resolution On Cooperation between the United Nations      UN General Assembly',
+        '              and the SCO',
+        '              resolution',
+        ' 2004-12-02   Resolution А/RES/59/48                                    UN General Assembly',
+        '              resolution',
+        ' 2010-04-05   Joint Declaration on Cooperation between the              SCO Secretariat                        Tashkent',
+        '              Secretariats of the SCO and the UN                        UN Secretariat',
+        '              declaration',
+    ],
+}
+
+
+@pytest.mark.parametrize("width", sorted(SHOW_FACTS))
+def test_show_fact_tables_layout(sco, seeds_index, width):
+    result = sco("show", "003_3015c8537fc2c6bb", env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    facts = [line for line in lines[lines.index("People (2)"):] if line]
+    assert facts == SHOW_FACTS[width]
+    assert max(len(line) for line in lines if not line.startswith("path ")) <= width
+    # the path is printed whole on its own line, never folded, whatever the width
+    assert f"path {SEEDS / '003_3015c8537fc2c6bb.txt'}" in lines
