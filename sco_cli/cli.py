@@ -221,6 +221,11 @@ CsvOpt = Annotated[bool, typer.Option("--csv", help="Write CSV with a header row
 FormatOpt = Annotated[Optional[OutputFormat], typer.Option(
     "--format", help="Output format (default: table on a terminal, tsv on a pipe).",
     case_sensitive=False, show_default=False)]
+ObjectFormatOpt = Annotated[Optional[OutputFormat], typer.Option(
+    "--format", help="Output format (default: table; csv and tsv give one row).", case_sensitive=False,
+    show_default=False)]
+ObjectFieldsOpt = Annotated[Optional[str], typer.Option(
+    "--fields", help="Only these fields, in this order (comma-separated JSON field names).", show_default=False)]
 LimitOpt = Annotated[Optional[int], typer.Option("--limit", "-n", min=0, help="Show at most N results (0: all).")]
 FieldsOpt = Annotated[Optional[str], typer.Option(
     "--fields", help="Only these fields, in this order (comma-separated JSON field names), in every format.",
@@ -242,6 +247,17 @@ def output_format(env: Environment, json_: bool, jsonl: bool, csv_: bool, fmt: O
     if chosen:
         return chosen[0]
     return OutputFormat.table if env.stdout_isatty else OutputFormat.tsv
+
+
+def object_format(json_: bool, fmt: OutputFormat | None) -> OutputFormat:
+    """`show` and `index status` print one object: a table (their readable form) unless told."""
+    if json_ and fmt is not None and fmt is not OutputFormat.json:
+        raise UsageError("choose one output format", hint="use only one of --json, --format")
+    return OutputFormat.json if json_ else fmt or OutputFormat.table
+
+
+def _field_names(fields: str | None) -> list[str]:
+    return [f.strip() for f in (fields or "").split(",") if f.strip()]
 
 
 def open_handle(ctx: typer.Context, env: Environment):
@@ -560,6 +576,8 @@ def show(
     ctx: typer.Context,
     doc_id: Annotated[str, typer.Argument(help="A document id, as listed by sco docs.", show_default=False)],
     json_: JsonObjectOpt = False,
+    fmt: ObjectFormatOpt = None,
+    fields: ObjectFieldsOpt = None,
 ) -> None:
     """Show one article: headline, date, path, body, and what was extracted from it.
 
@@ -579,15 +597,9 @@ def show(
         view = q.show(handle, doc_id)
         if view is None:
             raise UsageError(f"no document {doc_id!r} in the index", hint="sco docs lists the document ids")
-        if json_:
-            import json
-
-            env.stdout.write(json.dumps(render.clean_value(render.show_row(view)), ensure_ascii=False, indent=2) + "\n")
-            return
-        console = env.console()
-        for part in render.show_renderables(view):
-            # a line marked no_wrap (the path) is printed whole, for the terminal to fold if it must
-            console.print(part, soft_wrap=getattr(part, "no_wrap", None) is True)
+        chosen = object_format(json_, fmt)
+        parts = render.show_renderables(view) if chosen is OutputFormat.table and not fields else []
+        render.emit_one(env, chosen, render.show_row(view), _field_names(fields), parts)
 
 
 class Shell(str, Enum):
@@ -690,7 +702,8 @@ def index_add(ctx: typer.Context, paths: PathsArg, wait: WaitOpt = 0.0) -> None:
 
 
 @index_app.command("status", short_help=SUMMARIES[("index", "status")])
-def index_status(ctx: typer.Context, json_: JsonObjectOpt = False) -> None:
+def index_status(ctx: typer.Context, json_: JsonObjectOpt = False, fmt: ObjectFormatOpt = None,
+                 fields: ObjectFieldsOpt = None) -> None:
     """Say where the index is, what it holds, how big it is, when and by what it was built.
 
     \b
@@ -700,18 +713,14 @@ def index_status(ctx: typer.Context, json_: JsonObjectOpt = False) -> None:
     JSON fields: location, documents, facts, size_bytes, built_at, sco_version,
     schema_version, extraction_version, sources.
     """
-    import json
-
     from sco_cli import index, render
 
     env = environment()
     state: State = ctx.obj
     with reported(env):
         status = index.status(state.index_dir)
-        if json_:
-            env.stdout.write(json.dumps(render.clean_value(render.status_row(status)), ensure_ascii=False, indent=2) + "\n")
-        else:
-            env.stdout.write("\n".join(render.status_lines(status)) + "\n")
+        chosen = object_format(json_, fmt)
+        render.emit_one(env, chosen, render.status_row(status), _field_names(fields), render.status_lines(status))
 
 
 @index_app.command("check", short_help=SUMMARIES[("index", "check")])

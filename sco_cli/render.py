@@ -407,6 +407,27 @@ def sort_key(field: str, known: Sequence[str]) -> Callable[[dict], tuple]:
 # ---- single-object views ---------------------------------------------------------------------
 
 
+def emit_one(env: Environment, fmt: OutputFormat, row: dict, fields: Sequence[str], parts: Sequence[Any]) -> None:
+    """One object (`show`, `index status`): `parts` (renderables, or plain lines) as its table form,
+    else `row` (cut to `fields` when given) as a JSON object, one JSON line, or a one-row CSV/TSV."""
+    if fields:
+        row = select_fields([row], fields, list(row))[0]
+    if fmt is OutputFormat.table and not fields:
+        console = env.console() if any(not isinstance(part, str) for part in parts) else None
+        for part in parts:
+            if isinstance(part, str):
+                env.stdout.write(part + "\n")  # a line of its own ("location  /path"), never rewrapped
+            else:
+                # a line marked no_wrap (a path) is printed whole, for the terminal to fold if it must
+                console.print(part, soft_wrap=getattr(part, "no_wrap", None) is True)
+        env.stdout.flush()
+    elif fmt is OutputFormat.json:
+        env.stdout.write(json.dumps(clean_value(row), ensure_ascii=False, indent=2) + "\n")
+        env.stdout.flush()
+    else:
+        emit(env, fmt, [row], field_columns(list(row)), [row])
+
+
 def status_row(s: IndexStatus) -> dict:
     return {
         "location": s.location,

@@ -1,4 +1,5 @@
 """Help, version, docs, show and index commands through CliRunner."""
+import re
 import json
 import os
 import shutil
@@ -151,7 +152,7 @@ def test_installed_sco_runs_as_a_process_and_pipes_quietly(tmp_path):
 
 @pytest.mark.parametrize("command", [["show"], ["index", "status"]])
 def test_one_record_commands_say_their_json_is_an_object(sco, command):
-    assert "--json      Write a JSON object." in sco(*command, "--help").stdout
+    assert re.search(r"--json +Write a JSON object\.", sco(*command, "--help").stdout)
 
 
 @pytest.fixture
@@ -271,3 +272,29 @@ def test_an_unknown_field_is_a_usage_error_listing_the_fields(sco, seeds_index, 
     result = sco("docs", option, "wordz")
     assert result.exit_code == 2
     assert result.stderr.endswith("'wordz'\nhint: fields: doc_id, title, date, date_precision, path, words\n")
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["show", "003_3015c8537fc2c6bb", "--format", "tsv", "--fields", "doc_id,words"],
+     "doc_id\twords\n003_3015c8537fc2c6bb\t481\n"),
+    (["show", "003_3015c8537fc2c6bb", "--format", "jsonl", "--fields", "doc_id,date"],
+     '{"doc_id": "003_3015c8537fc2c6bb", "date": "2019-09-28"}\n'),
+    (["show", "003_3015c8537fc2c6bb", "--format", "csv", "--fields", "title"],
+     'title\n"SCO, UN Secretary-Generals held a meeting"\n'),
+    (["index", "status", "--format", "tsv", "--fields", "documents,schema_version"], "documents\tschema_version\n5\t6\n"),
+    (["index", "status", "--format", "json", "--fields", "documents"], '{\n  "documents": 5\n}\n'),
+])
+def test_one_record_commands_take_format_and_fields(sco, seeds_index, args, expected):
+    result = sco(*args)
+    assert (result.exit_code, result.stdout) == (0, expected)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["show", "003", "--json", "--format", "csv"], "sco: choose one output format\nhint: use only one of --json, --format\n"),
+    (["index", "status", "--fields", "nope"], "sco: unknown field 'nope'\nhint: fields: location, documents, facts, "
+                                              "size_bytes, built_at, sco_version, schema_version, extraction_version, "
+                                              "sources\n"),
+])
+def test_one_record_commands_refuse_bad_output_options(sco, seeds_index, args, message):
+    result = sco(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
