@@ -452,3 +452,21 @@ def test_background_and_reference(body, expected):
 ])
 def test_held_or_not_and_who(body, expected):
     assert meetings(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an envoy's office with where they serve, then their name
+    pytest.param("BEIJING, 5 March 2024 -- SCO Secretary-General Zhang Ming received the Ambassador of Pakistan to "
+                 "China, Khalil Hashmi.",
+                 [("2024-03-05", ["Zhang Ming", "Khalil Hashmi"], "Beijing", "in-person")], id="envoy-named-after"),
+    pytest.param("BEIJING, 5 March 2024 -- SCO Secretary-General Zhang Ming received the newly appointed Ambassador "
+                 "of Kyrgyzstan to China.",
+                 [("2024-03-05", ["Zhang Ming", "Ambassador of Kyrgyzstan to China"], "Beijing", "in-person")],
+                 id="envoy-unnamed"),
+    pytest.param("GENEVA, 2 June 2022 -- The SCO Secretary-General met the UN High Commissioner for Refugees on "
+                 "Thursday.",
+                 [("2022-06-02", ["SCO Secretary-General", "UN High Commissioner for Refugees"], "Geneva",
+                   "in-person")], id="office-for"),
+])
+def test_offices_as_written(body, expected):
+    assert meetings(body) == expected

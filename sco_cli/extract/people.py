@@ -44,7 +44,8 @@ _DEFINED_ACRONYM = re.compile(
     r"\(([A-Z][A-Za-z]{1,11}|[A-Z]{2,6}\s?[A-Z]{0,6})\)"
 )
 # "the President of Mongolia, Khaltmaagiin Battulga": a role of a country, a comma, then the name.
-_OF_COUNTRY_APPOSITION = re.compile(r"\s*of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}),\s*")
+_OF_COUNTRY_APPOSITION = re.compile(r"\s*of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})"
+                                    r"(?:\s+to\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?,\s*")
 # "met with its rector, Abdukhalil Ghafurzoda": a lowercase role after a possessive, then the name.
 _POSSESSIVE_APPOSITION = re.compile(r"\b(?:its|his|her|their)\s+[a-z][\w-]+(?:\s+[a-z][\w-]+)?,\s*$")
 # Words that refer back to someone already named.
@@ -105,13 +106,19 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
                                  rf"(?P<rest>(?:\s+(?:ad\s+interim|of|for|to|and|at|in|on|the|[A-Z][\w'\u2019.-]*"
                                  rf"|\([A-Za-z]+\)))*)"),
         # "the Secretary-General", "the SCO Secretary General", "the Vice Minister" with no name
-        "role_ref": re.compile(rf"\b[Tt]he\s+(?P<org>(?:[A-Z][\w'\u2019-]*\s+){{0,3}}?)(?P<role>{modifier}(?:{roles}))"
+        "role_ref": re.compile(rf"\b[Tt]he\s+(?P<org>(?:[A-Z][\w'\u2019-]*\s+){{0,3}}?)(?P<role>{modifier}(?:{roles})"
+                               # "the UN High Commissioner for Refugees": what the office is for
+                               rf"(?:\s+for\s+[A-Z][\w'\u2019-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019-]*)*)?)"
                                rf"(?![\w-])(?!\s+(?:of\s+)?[A-Z][a-z])"),
         # an office named by its country and no person: "the President of Kyrgyzstan", "the defence
         # minister of Kyrgyzstan", "Turkmenistan's president" ("the Russian minister" is left out:
         # news uses it to refer back to a minister it has named)
-        "office_of": re.compile(rf"\b[Tt]he\s+(?P<role>{lower_roles})\s+of\s+(?:the\s+)?(?P<country>{countries})"
+        "office_of": re.compile(rf"\b[Tt]he\s+(?:newly\s+appointed\s+|new\s+)?(?P<role>{lower_roles})\s+of\s+(?:the\s+)?"
+                                rf"(?P<country>{countries})"
                                 rf"(?:\s+delegation)?"  # "the head of the Russian delegation"
+                                # "the Ambassador of Pakistan to China": where an envoy serves
+                                rf"(?:\s+to\s+(?:the\s+)?(?-i:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?))?"
+                                # ... and not when the holder's name follows: ", Khalil Hashmi"
                                 rf"(?![\w-])(?-i:(?!\s*,?\s+[A-Z][a-z]))", re.IGNORECASE),
         "country_office": re.compile(rf"\b(?P<country>{countries})['\u2019]s\s+"
                                      rf"(?P<role>{lower_roles})(?![\w-])(?!\s*,?\s+[A-Z][a-z])"),
@@ -415,7 +422,7 @@ class _CastReader:
                 country = self.lexicon.countries.get(m.group("country"))
                 if country is None or re.search(r"\b(?:under|to|of)\s+$", text[:m.start()]):
                     continue  # "the Academy ... under the President of Tajikistan" names an institution
-                written = m.group(0)[4:] if m.group(0)[:4].lower() == "the " else m.group(0)
+                written = re.sub(r"^(?:[Tt]he\s+)?(?:newly\s+appointed\s+|new\s+)?", "", m.group(0))
                 i = _resolve_office(cast, m.group("role"), country) if name == "office_of" else None
                 cast.refs.append(PersonRef(sent.start + m.start(), sent.start + m.end(), i, written,
                                            m.group("role"), country, office=True))
