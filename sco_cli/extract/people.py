@@ -108,7 +108,7 @@ def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         # "the Secretary-General", "the SCO Secretary General", "the Vice Minister" with no name
         "role_ref": re.compile(rf"\b[Tt]he\s+(?P<org>(?:[A-Z][\w'\u2019-]*\s+){{0,3}}?)(?P<role>{modifier}(?:{roles})"
                                # "the UN High Commissioner for Refugees": what the office is for
-                               rf"(?:\s+for\s+[A-Z][\w'\u2019-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019-]*)*)?)"
+                               rf"(?P<for>\s+for\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)?)"
                                rf"(?![\w-])(?!\s+(?:of\s+)?[A-Z][a-z])"),
         # an office named by its country and no person: "the President of Kyrgyzstan", "the defence
         # minister of Kyrgyzstan", "Turkmenistan's president" ("the Russian minister" is left out:
@@ -406,8 +406,11 @@ class _CastReader:
         for m in self.pats["role_ref"].finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if re.search(r"\b(?:under|to)\s+$", text[:m.start()]):
-                continue  # "the Academy ... under the President of Tajikistan" names an institution
+            if re.search(r"\b(?:under|to)\s+$", text[:m.start()]) or m.group("for") and re.search(
+                    r"\bof\s+$", text[:m.start()]):
+                # "the Academy ... under the President of Tajikistan" names an institution, "Special
+                # Representative of the Secretary-General for Central Asia" the title of another person
+                continue
             role = m.group("role")
             org_words = (m.group("org") or "").strip()
             org = _org_from_prefix(org_words, self.lexicon, cast.organizations) if org_words else None
