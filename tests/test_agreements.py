@@ -355,3 +355,19 @@ def test_lists_and_party_tails(body, expected):
 ])
 def test_dates_and_owners(body, expected):
     assert agreements(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("BISHKEK, 2 Nov 2023 -- The agreement on cooperation in the field of energy was signed by "
+                 "Kazakhstan, Kyrgyzstan and Uzbekistan on 1 November.",
+                 [("agreement", "Agreement on cooperation in the field of energy",
+                   ["Kazakhstan", "Kyrgyzstan", "Uzbekistan"], "2023-11-01", "Bishkek")], id="signed-by-states"),
+    pytest.param("ASTANA, 4 July 2024 -- The documents signed included a memorandum of understanding between the "
+                 "SCO Secretariat and the Eurasian Economic Commission and a roadmap for the SCO energy partnership.",
+                 [("memorandum", "Memorandum of understanding between the SCO Secretariat and the Eurasian Economic "
+                   "Commission", ["SCO Secretariat", "Eurasian Economic Commission"], "2024-07-04", "Astana"),
+                  ("plan", "Roadmap for the SCO energy partnership", [], "2024-07-04", "Astana")],
+                 id="title-ends-at-the-next-instrument"),
+])
+def test_signed_by_and_the_next_instrument(body, expected):
+    assert agreements(body) == expected

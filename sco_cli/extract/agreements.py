@@ -21,7 +21,7 @@ from functools import lru_cache
 from sco_cli.extract.context import (DATELINE, NEW_CLAUSE, SAME_DAY, WEEKDAYS, city_in, is_future, last_day, main_date,
                                      main_place_of, near, own_date)
 from sco_cli.extract.dates import ArticleDates
-from sco_cli.extract.parties import MEMBER_STATES, ORGANISATION, infer_parties
+from sco_cli.extract.parties import MEMBER_STATES, ORGANISATION, infer_parties, signer_state
 from sco_cli.extract.people import Cast
 from sco_cli.extract.text import Sentence, group_by_sentence
 from sco_cli.lexicon import Lexicon
@@ -76,7 +76,7 @@ _COMPLEMENT_END = re.compile(r"[,.;:()\u2013\u2014]|\s(?:was|were|is|are|which|t
                              # "... of 22 points and a statement on ...": the next instrument of a list
                              r"\s+and\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:statements?|memorand(?:um|a)|agreements?|"
                              r"declarations?|plans?|programmes?|programs?|protocols?|treat(?:y|ies)|conventions?|"
-                             r"charters?|strateg(?:y|ies)|communiqu[e\u00e9]s?|list)\b")
+                             r"charters?|strateg(?:y|ies)|communiqu[e\u00e9]s?|roadmaps?|road\s+maps?|list)\b")
 # Where the clause that tells about an instrument ends: "..., and designated Varanasi as ...".
 _CLAUSE_BREAK = re.compile(r",\s+and\s+|;\s*|\s+and\s+(?:also\s+)?[a-z]+ed\b|\s+and\s+(?:[a-z]+ly\s+)?(?!during\b)[a-z]+ing\b")
 # Words before a mention that make it unsigned: still planned, drafted or proposed.
@@ -263,21 +263,8 @@ def _subject_parties(before: str, cast: Cast, lexicon: Lexicon) -> list[str]:
         if not n or n in ("The", "In", "On") or n in lexicon.given_names or n.split()[0] in _MONTH_WORDS \
                 or n.lower() in WEEKDAYS or n.split()[0] in _role_words(lexicon):
             continue
-        out.append(lexicon.countries.get(n, n) if n in lexicon.countries else _signer_state(n, cast, lexicon))
+        out.append(lexicon.countries.get(n, n) if n in lexicon.countries else signer_state(n, cast, lexicon))
     return list(dict.fromkeys(out))
-
-
-def _signer_state(name: str, cast: Cast, lexicon: Lexicon) -> str:
-    """'Russian Foreign Minister Sergey Lavrov' signs for Russia, and "a joint declaration with
-    Elbegdorj" binds Mongolia: a person the cast knows stands for the state the text gives them;
-    anything else is itself."""
-    key = fold(name)
-    for person in cast.people:
-        if person.organization not in lexicon.capitals:
-            continue
-        if key in {fold(person.name), *(fold(a) for a in person.aliases)} or key.endswith(f" {fold(person.name)}"):
-            return person.organization
-    return name
 
 
 @lru_cache(maxsize=4)
@@ -825,7 +812,7 @@ class _AgreementReader:
 
     def _keep(self, sent: Sentence, f: _Found, reported: bool, date: PartialDate | None, place: str | None) -> None:
         cast, lexicon = self.cast, self.lexicon
-        parties = tuple(dict.fromkeys(_acronym(_signer_state(p, cast, lexicon), cast.organizations, lexicon)
+        parties = tuple(dict.fromkeys(_acronym(signer_state(p, cast, lexicon), cast.organizations, lexicon)
                                       for p in f.parties or self._inferred_parties(sent, f)))
         with_one = re.match(r"^((?:[\w-]+\s+)?\w+) with ", f.title)
         if with_one and len(parties) == 1:

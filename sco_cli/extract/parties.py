@@ -38,6 +38,9 @@ _STATUS_COUNTRY = re.compile(
 # The state a status memorandum's "its" stands for, named just before: "For the UAE, the memorandum on its ...".
 _ITS_COUNTRY = re.compile(r"\b(?:[Ff]or|[Aa]s\s+for)\s+(?:the\s+)?(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}),\s+"
                           r"(?:the\s+|its\s+)?$")
+# Signers named after a passive: "was signed by Kazakhstan, Kyrgyzstan and Uzbekistan on 1 November".
+_SIGNED_BY = re.compile(r"^\s*,?\s*(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:signed|initialled|adopted)\s+by\s+"
+                        r"([^.;]+?)(?=\s+(?:on|in|at|during|last|this)\s|,\s+(?:who|which|as|after|when)\b|[.;]|$)")
 # Words that make a memorandum one of status: "dialogue partner", "observer", "member state".
 _STATUS_WORDS = re.compile(r"\b(?:status|dialogue\s+partner|observer|membership|member\s+state|accession)\b",
                            re.IGNORECASE)
@@ -72,7 +75,8 @@ def infer_parties(title: str, before: str, before_start: int, after: str, cast: 
     """The parties of an instrument whose title gives none. `before` and `after` are the text of its
     clause either side of the mention (`before_start` the body offset of `before`); `about_sco`
     whether the article is about the SCO."""
-    named = _status_parties(title, before, lexicon) or _hyphenated_states(title, before, lexicon)
+    named = _status_parties(title, before, lexicon) or _hyphenated_states(title, before, lexicon) \
+        or _signed_by(after, cast, lexicon)
     if named:
         return named
     signers = _signing_states(before, before_start, cast, lexicon)
@@ -81,6 +85,34 @@ def infer_parties(title: str, before: str, before_start: int, after: str, cast: 
     if about_sco and _of_the_organisation(title, before, after, lexicon):
         return [MEMBER_STATES]  # "the leaders of the six member states ... signed the Astana Declaration"
     return signers
+
+
+def signer_state(name: str, cast: Cast, lexicon: Lexicon) -> str:
+    """'Russian Foreign Minister Sergey Lavrov' signs for Russia, and "a joint declaration with
+    Elbegdorj" binds Mongolia: a person the cast knows stands for the state (or organisation) the
+    text gives them; anything else is itself."""
+    key = fold(name)
+    for person in cast.people:
+        if not person.organization:
+            continue
+        if key in {fold(person.name), *(fold(a) for a in person.aliases)} or key.endswith(f" {fold(person.name)}"):
+            return person.organization
+    return name
+
+
+def _signed_by(after: str, cast: Cast, lexicon: Lexicon) -> list[str]:
+    """'... was signed by Kazakhstan, Kyrgyzstan and Uzbekistan on 1 November': those it names."""
+    m = _SIGNED_BY.match(after)
+    if m is None:
+        return []
+    names = [re.sub(r"^(?:the|its)\s+", "", n.strip()) for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(1))]
+    out = []
+    for name in names:
+        if name[:1].isupper():
+            party = lexicon.countries.get(name) or signer_state(name, cast, lexicon)
+            if party not in out:
+                out.append(party)
+    return out if len(out) >= 2 else []
 
 
 def _status_parties(title: str, before: str, lexicon: Lexicon) -> list[str]:
