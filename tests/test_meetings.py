@@ -470,3 +470,24 @@ def test_held_or_not_and_who(body, expected):
 ])
 def test_offices_as_written(body, expected):
     assert meetings(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("DUSHANBE, 16 Sept 2022 -- Pakistani Prime Minister Shehbaz Sharif held talks with Tajik President "
+                 "Emomali Rahmon. Foreign Minister Bilawal Bhutto Zardari and Finance Minister Miftah Ismail "
+                 "attended the meeting.",
+                 [("2022-09-16", ["Shehbaz Sharif", "Emomali Rahmon", "Bilawal Bhutto Zardari", "Miftah Ismail"],
+                   "Dushanbe", "in-person")], id="attended-the-meeting"),
+    pytest.param("BEIJING, 22 Oct 2025 -- SCO Secretary-General Nurlan Yermekbayev met Roscongress director "
+                 "Alexander Stuglev. Stuglev praised the Secretariat. Presidential adviser Anton Kobyakov, who "
+                 "attended the talks, spoke of a new mechanism.",
+                 [("2025-10-22", ["Nurlan Yermekbayev", "Alexander Stuglev", "Anton Kobyakov"], "Beijing",
+                   "in-person")], id="who-attended"),
+    # too far from the meeting, or in another paragraph: no attendee of it
+    pytest.param("BEIJING, 22 Oct 2025 -- SCO Secretary-General Nurlan Yermekbayev met Roscongress director "
+                 "Alexander Stuglev.\n\nPresidential adviser Anton Kobyakov attended the ceremony.",
+                 [("2025-10-22", ["Nurlan Yermekbayev", "Alexander Stuglev"], "Beijing", "in-person")],
+                 id="another-paragraph"),
+])
+def test_those_who_sat_in(body, expected):
+    assert meetings(body) == expected

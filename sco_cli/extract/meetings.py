@@ -50,6 +50,12 @@ _BOTH_SIDES = re.compile(r"\b(?:[Tt]he\s+two\s+(?:\w+\s+)?(?:presidents|leaders|
 _NEEDS_PERSON_AFTER = re.compile(r"^(?:received|receives|called\s+on|hosted)$", re.IGNORECASE)
 # A meeting told in a relative clause of the people just named: "X and Y, who had last met in ...".
 _WHO_MET = re.compile(r",\s*who\s+(?:had\s+|have\s+|has\s+)?(?:last\s+|first\s+|previously\s+|already\s+)?$")
+# Those who sat in on the meeting just told: "attended the meeting", "were also at the table".
+_SAT_IN = re.compile(r"\b(?:attended|joined|sat\s+in\s+on)\s+the\s+(?:meeting|talks|signing|ceremony|lunch|dinner|"
+                     r"conversation|negotiations)\b|\bwere\s+(?:also\s+)?(?:present|at\s+the\s+table)\b",
+                     re.IGNORECASE)
+# How many sentences after a meeting its attendees may still be named.
+_SAT_IN_REACH = 2
 # A greeting on arrival is protocol, not a meeting: "was received at the airport by ...".
 _ON_ARRIVAL = re.compile(r"\b(?:airport|on\s+arrival|upon\s+arrival|on\s+arriving|at\s+the\s+foot\s+of\s+the\s+"
                          r"(?:plane|aircraft))\b", re.IGNORECASE)
@@ -163,6 +169,7 @@ class _MeetingReader:
         self.last_format: str | None = None  # the format of the latest meeting reported
         self.phone_round = False  # the article reports calls: "held a series of telephone conversations"
         self.narrative_date: PartialDate | None = None  # the main event's day the story has reached
+        self.last_meeting_at: int | None = None  # the sentence of the latest meeting recorded
 
     def read(self) -> list[Meeting]:
         for n, sent in enumerate(self.sentences):
@@ -194,6 +201,7 @@ class _MeetingReader:
         self._follow_story_date(n, sent.text)
         triggers = self._phrases(sent, refs)
         if not triggers:
+            self._sat_in(n, sent, refs)
             self._note_people(refs)
             return
         clause = self._date_clause(n, sent, refs, triggers)
@@ -218,6 +226,22 @@ class _MeetingReader:
         self.phone_round = self.phone_round or any(_PHONE.search(text[t.start:t.end + 30]) for t in found)
         return [t for t in found if _confirmed(t, text, refs, sent)
                 and not (_ON_ARRIVAL.search(text) and _NEEDS_PERSON_AFTER.match(text[t.start:t.end]))]
+
+    def _sat_in(self, n: int, sent: Sentence, refs: list[PersonRef]) -> None:
+        """"X, Y and Z attended the meeting", "... were also at the table", "X, who attended the
+        signing, said": people named just after a meeting sat in on it."""
+        m = _SAT_IN.search(sent.text)
+        last = self.last_meeting_at
+        if m is None or last is None or not self.meetings or n - last > _SAT_IN_REACH \
+                or self.sentences[last].paragraph != sent.paragraph:
+            return
+        meeting = self.meetings[-1]
+        known = {fold(p.name) for p in meeting.participants}
+        added = [_person(r.key, self.cast) for r in refs if r.key is not None and r.start - sent.start < m.start()]
+        added = [p for p in dict.fromkeys(added) if fold(p.name) not in known]
+        if added and not meeting.planned:
+            self.meetings[-1] = Meeting((*meeting.participants, *added), meeting.date, meeting.place,
+                                        meeting.format, meeting.evidence, meeting.planned)
 
     def _note_people(self, refs: list[PersonRef]) -> None:
         """A sentence without a meeting: "he" in the next one is the one who has been meeting
@@ -418,6 +442,7 @@ class _MeetingReader:
             return
         self.meetings.append(Meeting(tuple(people), date, place, fmt, text, planned))
         self.last_format = fmt
+        self.last_meeting_at = c.n
 
 
 # Words that make one meeting of a leader and several others: "a trilateral meeting", "together",
