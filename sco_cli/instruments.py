@@ -88,7 +88,8 @@ def _told(a: Agreement) -> _Told:
 
 def same_instrument(a: Agreement, b: Agreement) -> bool:
     """One instrument told twice: same kind, and the same normalised title (the same day too for
-    a title that names only its kind: "Joint communique"), or the same parties and the same day, or titles that share nearly all their words and dates of the same year
+    a title that names only its kind: "Joint communique"), or the same parties and the same day,
+    or titles that share nearly all their words and dates of the same year
     (recurring instruments such as the UN resolution on cooperation with the SCO share their
     words: they are one only when their years agree), unless each has a party the other lacks
     ("memoranda granting status to Egypt and Qatar", both with the SCO, are two)."""
@@ -240,6 +241,27 @@ def _record(items: list[tuple[str, str, Agreement]]) -> AgreementRecord:
     ident = "a-" + hashlib.sha1(f"{merged.kind}|{title_key(merged.title)}".encode()).hexdigest()[:10]
     mentions = list(dict.fromkeys(Mention(doc_id, a.evidence) for _, doc_id, a in items))
     return AgreementRecord(ident, merged, tuple(mentions), tuple(uid for uid, _, _ in items))
+
+
+def in_order(records: list[AgreementRecord]) -> list[AgreementRecord]:
+    """The records as `sco agreements` lists them: by date (undated last), instruments of one day in
+    the order their articles name them ("the Moscow Declaration and the statements on ..."), then
+    by title."""
+    return sorted(records, key=lambda r: (_date_order(r.agreement.date), _first_mention(r), r.agreement.title))
+
+
+def _date_order(date) -> tuple:
+    bounds = date.bounds() if date is not None else None
+    return (0, bounds[0], bounds[1]) if bounds else (1, 0, 0)
+
+
+def _first_mention(record: AgreementRecord) -> tuple[str, int]:
+    """(article, place in it) of a record's first mention."""
+    places = []
+    for uid in record.uids:
+        doc, _, n = uid.rpartition("#agreement")
+        places.append((doc, int(n) if n.isdigit() else 0))
+    return min(places, default=("", 0))
 
 
 def group(mentions: list[tuple[str, str, Agreement]]) -> list[AgreementRecord]:

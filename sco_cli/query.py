@@ -501,7 +501,8 @@ def _sort_key_date(date: PartialDate | None):
 def agreements(handle: Handle, text: str | None = None, *, party: str | None = None, kind: str | None = None,
                date_from: PartialDate | None = None, date_to: PartialDate | None = None,
                limit: int | None = None) -> list[AgreementRecord]:
-    """Instruments, one record per instrument with all its mentions, in chronological order."""
+    """Instruments, one record per instrument with all its mentions, in chronological order (the
+    order they were stored in at build time)."""
     records = read_agreements(handle)  # grouped once, at build time
     if text:
         matched = _agreements_matching(handle, _FactText(text))
@@ -516,18 +517,7 @@ def agreements(handle: Handle, text: str | None = None, *, party: str | None = N
     hi = date_to.bounds()[1] if date_to else None
     if lo is not None or hi is not None:
         records = [r for r in records if _overlaps(r.agreement.date, lo, hi)]
-    records.sort(key=lambda r: (_sort_key_date(r.agreement.date), _first_mention(r), r.agreement.title))
-    return records[:limit] if limit else records
-
-
-def _first_mention(record: AgreementRecord) -> tuple[str, int]:
-    """(article, place in it) of a record's first mention: instruments of one day come in the order
-    their articles name them ("the Moscow Declaration and the statements on ...")."""
-    places = []
-    for uid in record.uids:
-        doc, _, n = uid.rpartition("#agreement")
-        places.append((doc, int(n) if n.isdigit() else 0))
-    return min(places, default=("", 0))
+    return records[:limit] if limit else records  # stored in order (instruments.in_order)
 
 
 def _agreements_matching(handle: Handle, matcher: _FactText) -> set[str]:

@@ -144,7 +144,9 @@ class _Generation:
         timeline = self.timeline.finish()
         self.mentions.sort(key=lambda m: (m[1], int(m[0].rpartition("#agreement")[2])))
         columns.write_jsonl(self.staging / columns.MENTIONS_FILE, self.mentions)
-        grouped = instruments.group([(uid, doc, codec.agreement(a)) for uid, doc, a in self.mentions])
+        # stored in the order `sco agreements` lists them, so that it never sorts them again
+        grouped = instruments.in_order(instruments.group([(uid, doc, codec.agreement(a))
+                                                          for uid, doc, a in self.mentions]))
         _write_text(self.staging / AGREEMENTS_FILE, instruments.dump(grouped))
         columns.write_json(self.staging / columns.DOCUMENTS_FILE, self.documents)
         facts = {kind: sum(entry[i] for entry in self.documents.values())
