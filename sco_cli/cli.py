@@ -288,7 +288,7 @@ class Listing:
 
 
 def finish(env: Environment, fmt: OutputFormat, items: list, row, columns, nothing: str,
-           listing: Listing = Listing(), *, total: int | None = None) -> None:
+           listing: Listing = Listing(), *, total: int | None = None, clean: bool = True) -> None:
     """Print the items (sorted, reversed, cut to the limit, cut to the fields as asked), or say
     that nothing matched and exit 1. When items were left out, a terminal is told how many on
     stderr; a pipe is not."""
@@ -309,11 +309,11 @@ def finish(env: Environment, fmt: OutputFormat, items: list, row, columns, nothi
     if listing.fields:
         wanted = [f.strip() for f in listing.fields.split(",") if f.strip()]
         rows = render.select_fields([r for r, _ in shown], wanted, list(pairs[0][0]))
-        render.emit(env, fmt, rows, render.field_columns(wanted), rows)
+        render.emit(env, fmt, rows, render.field_columns(wanted), rows, clean)
     elif pairs is not None:
-        render.emit(env, fmt, [r for r, _ in shown], columns, [i for _, i in shown])
+        render.emit(env, fmt, [r for r, _ in shown], columns, [i for _, i in shown], clean)
     else:
-        render.emit(env, fmt, [row(item) for item in shown], columns, shown)
+        render.emit(env, fmt, [row(item) for item in shown], columns, shown, clean)
     if total > len(shown) and env.stderr_isatty:
         _say(env, f"sco: showing {len(shown)} of {total} (--limit 0 for all)")
 
@@ -536,8 +536,9 @@ def agreements(
         fmt_ = output_format(env, json_, jsonl, csv_, fmt)
         lo, hi = date_bounds(date_from, date_to)
         rows = q.agreements(open_handle(ctx, env), query, party=party, kind=kind, date_from=lo, date_to=hi)
+        # the records' strings are clean: instruments.load proves or makes it so
         finish(env, fmt_, rows, render.agreement_row, render.AGREEMENT_COLUMNS, "no agreements match",
-               Listing(limit, fields, sort, reverse))
+               Listing(limit, fields, sort, reverse), clean=False)
 
 
 @app.command(short_help=SUMMARIES[("docs",)])

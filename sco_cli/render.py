@@ -27,7 +27,7 @@ from sco_cli.model import (
     SearchHit,
     TimelineEntry,
 )
-from sco_cli.safety import clean_line, clean_text
+from sco_cli.safety import clean_line, clean_text, clean_tree
 
 
 class OutputFormat(str, Enum):
@@ -100,13 +100,7 @@ def display_date(date: PartialDate | None) -> str:
 
 def clean_value(value: Any) -> Any:
     """Sanitise every string in a JSON-ready structure (text from an old index included)."""
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, list):
-        return [clean_value(v) for v in value]
-    if isinstance(value, dict):
-        return {k: clean_value(v) for k, v in value.items()}
-    return value
+    return clean_tree(value)
 
 
 # ---- rows: the JSON objects of DESIGN.md ------------------------------------------------------
@@ -338,9 +332,10 @@ def _flat(value: Any) -> str:
 
 
 def emit(env: Environment, fmt: OutputFormat, rows: list[dict], columns: Sequence[Column],
-         items: Sequence[Any]) -> None:
-    """Write `rows` (JSON-ready) or `items` (as a table of `columns`) in format `fmt`."""
-    rows = clean_value(rows)
+         items: Sequence[Any], clean: bool = True) -> None:
+    """Write `rows` (JSON-ready) or `items` (as a table of `columns`) in format `fmt`; `clean`
+    False for rows whose strings are clean already (`instruments.load` guarantees it)."""
+    rows = clean_value(rows) if clean else rows
     out = env.stdout
     if fmt is OutputFormat.json and env.stdout_isatty:
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")

@@ -30,3 +30,28 @@ def test_clean_text(raw, clean):
 
 def test_clean_line_flattens_whitespace():
     assert clean_line(" a\tb\n\nc ") == "a b c"
+
+
+def test_is_clean_agrees_with_clean_text_on_every_code_point():
+    import sys
+
+    from sco_cli.safety import is_clean
+
+    disagree = [cp for cp in range(sys.maxunicode + 1)
+                if 0xD800 > cp or cp > 0xDFFF
+                if is_clean(chr(cp)) != (clean_text(chr(cp)) == chr(cp))]
+    assert disagree == []
+
+
+def test_agreement_records_are_clean_whatever_the_file_holds():
+    import json
+
+    from sco_cli import instruments
+
+    hostile = [{"id": "a-1", "agreement": {"title": "Memo\u001b[2J\u202e", "kind": "memorandum", "parties": ["A\u0085"],
+                                           "date": None, "place": None, "evidence": "x\u009b31m", "reported": False},
+                "mentions": [{"doc_id": "d\u200b", "evidence": "e\u0007"}], "uids": ["d#agreement0"]}]
+    for text in (json.dumps(hostile), json.dumps(hostile, ensure_ascii=False)):  # escaped and raw
+        [record] = instruments.load(text)
+        assert (record.agreement.title, record.agreement.parties, record.agreement.evidence,
+                record.mentions[0].doc_id, record.mentions[0].evidence) == ("Memo", ("A",), "x", "d", "e")
