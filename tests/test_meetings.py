@@ -488,6 +488,11 @@ def test_offices_as_written(body, expected):
                  "Alexander Stuglev.\n\nPresidential adviser Anton Kobyakov attended the ceremony.",
                  [("2025-10-22", ["Nurlan Yermekbayev", "Alexander Stuglev"], "Beijing", "in-person")],
                  id="another-paragraph"),
+    # each one met on a day of their own: one meeting each
+    pytest.param("ISLAMABAD, 17 Oct 2024 -- Chinese Premier Li Qiang met Pakistani President Asif Ali Zardari on "
+                 "Tuesday and Prime Minister Shehbaz Sharif on Wednesday.",
+                 [("2024-10-15", ["Li Qiang", "Asif Ali Zardari"], "Islamabad", "in-person"),
+                  ("2024-10-16", ["Li Qiang", "Shehbaz Sharif"], "Islamabad", "in-person")], id="a-day-each"),
 ])
-def test_those_who_sat_in(body, expected):
+def test_attendees_and_days_of_their_own(body, expected):
     assert meetings(body) == expected

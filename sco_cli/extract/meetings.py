@@ -56,6 +56,9 @@ _SAT_IN = re.compile(r"\b(?:attended|joined|sat\s+in\s+on)\s+the\s+(?:meeting|ta
                      re.IGNORECASE)
 # How many sentences after a meeting its attendees may still be named.
 _SAT_IN_REACH = 2
+# A day written right after a person met: "met A on Tuesday and B on Wednesday".
+_OWN_DAY_GAP = re.compile(r"\s*,?\s*(?:on|in)\s+")
+_OWN_DAY_REACH = 6
 # A greeting on arrival is protocol, not a meeting: "was received at the airport by ...".
 _ON_ARRIVAL = re.compile(r"\b(?:airport|on\s+arrival|upon\s+arrival|on\s+arriving|at\s+the\s+foot\s+of\s+the\s+"
                          r"(?:plane|aircraft))\b", re.IGNORECASE)
@@ -351,7 +354,8 @@ class _MeetingReader:
         objects = self._objects(c, trig, stop)
         sides = self._sides(c, i, objects)
         region = text[trig.start:stop]
-        separate = trig.format == "separate" or _SEPARATELY.search(region) is not None or \
+        days = self._days_of(c, trig, stop, objects)
+        separate = trig.format == "separate" or _SEPARATELY.search(region) is not None or bool(days) or \
             _one_by_one(sides[0] if sides else [], objects, text, trig, self.cast)
         fmt_text = text[triggers[i - 1].end if i else 0:stop]
         for group in ([[o] for o in objects] if separate else [objects]):
@@ -360,7 +364,24 @@ class _MeetingReader:
                 continue
             fmt = _format(trig, fmt_text, "phone" if self.phone_round else self.last_format)
             place = self._place(c, i, stop, fmt)
-            self._record(c, i, participants, date, place, fmt, planned)
+            self._record(c, i, participants, days.get(group[0], date) if days else date, place, fmt, planned)
+
+    def _days_of(self, c: _Clause, trig: _Trigger, stop: int, objects: list) -> dict:
+        """"met A on Tuesday and B on Wednesday": each person met on a day of their own, one meeting
+        each ({identity: day}); empty unless every one of two or more has a day, and the days differ."""
+        if len(objects) < 2:
+            return {}
+        at, days = c.sent.start, {}
+        for r in c.refs:
+            who = c.identity(r)
+            if who not in objects or who in days or not trig.end <= r.start - at < stop:
+                continue
+            for m in self.mentions.get(c.n, []):
+                gap = c.text[r.end - at:m.span.start - at]
+                if 0 <= m.span.start - r.end <= _OWN_DAY_REACH and _OWN_DAY_GAP.fullmatch(gap) and m.date.day:
+                    days[who] = context.main_date(m.date)
+                    break
+        return days if len(days) == len(objects) and len(set(days.values())) == len(days) else {}
 
     def _objects_end(self, c: _Clause, i: int, stop: int) -> int:
         text, trig = c.text, c.triggers[i]
