@@ -1,5 +1,5 @@
 """The Typer app. Each command parses its options, calls one library function, and hands the result
-to `render.emit`; domain errors become a one-line message, a hint and a documented exit code.
+to `output.emit`; domain errors become a one-line message, a hint and a documented exit code.
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from typer.core import TyperGroup
 from sco_cli import __version__
 from sco_cli.complete import SUMMARIES
 from sco_cli.errors import ScoError, UsageError
-from sco_cli.render import Environment, OutputFormat
+from sco_cli import output
+from sco_cli.output import Environment, OutputFormat
 
 
 class ExitStatus(IntEnum):
@@ -309,11 +310,11 @@ def finish(env: Environment, fmt: OutputFormat, items: list, row, columns, nothi
     if listing.fields:
         wanted = [f.strip() for f in listing.fields.split(",") if f.strip()]
         rows = render.select_fields([r for r, _ in shown], wanted, list(pairs[0][0]))
-        render.emit(env, fmt, rows, render.field_columns(wanted), rows, clean)
+        output.emit(env, fmt, rows, render.field_columns(wanted), rows, clean)
     elif pairs is not None:
-        render.emit(env, fmt, [r for r, _ in shown], columns, [i for _, i in shown], clean)
+        output.emit(env, fmt, [r for r, _ in shown], columns, [i for _, i in shown], clean)
     else:
-        render.emit(env, fmt, [row(item) for item in shown], columns, shown, clean)
+        output.emit(env, fmt, [row(item) for item in shown], columns, shown, clean)
     if total > len(shown) and env.stderr_isatty:
         _say(env, f"sco: showing {len(shown)} of {total} (--limit 0 for all)")
 
@@ -600,7 +601,7 @@ def show(
             raise UsageError(f"no document {doc_id!r} in the index", hint="sco docs lists the document ids")
         chosen = object_format(json_, fmt)
         parts = render.show_renderables(view) if chosen is OutputFormat.table and not fields else []
-        render.emit_one(env, chosen, render.show_row(view), _field_names(fields), parts)
+        output.emit_one(env, chosen, render.show_row(view), _field_names(fields), parts)
 
 
 class Shell(str, Enum):
@@ -721,7 +722,7 @@ def index_status(ctx: typer.Context, json_: JsonObjectOpt = False, fmt: ObjectFo
     with reported(env):
         status = index.status(state.index_dir)
         chosen = object_format(json_, fmt)
-        render.emit_one(env, chosen, render.status_row(status), _field_names(fields), render.status_lines(status))
+        output.emit_one(env, chosen, render.status_row(status), _field_names(fields), render.status_lines(status))
 
 
 @index_app.command("check", short_help=SUMMARIES[("index", "check")])

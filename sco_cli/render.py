@@ -1,18 +1,12 @@
-"""Model objects -> rows (JSON-ready dicts) and Rich renderables, and the one output switch.
+"""Model objects -> rows (JSON-ready dicts) and Rich renderables; no I/O (`output.py` writes them).
 
-`emit` is the only place that decides between a Rich table, JSON, JSON Lines, CSV and TSV.
-Every table cell is a `rich.text.Text` built from sanitised text, never a markup string, and JSON
-is written with `json.dumps`, never through Rich.
+Every table cell is a `rich.text.Text` built from sanitised text, never a markup string.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
-import os
 from dataclasses import dataclass
-from enum import Enum
-from typing import Any, Callable, Sequence, TextIO
+from typing import Any, Callable, Sequence
 
 from sco_cli.model import (
     DocSummary,
@@ -28,51 +22,6 @@ from sco_cli.model import (
     TimelineEntry,
 )
 from sco_cli.safety import clean_line, clean_text, clean_tree
-
-
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    tsv = "tsv"
-
-
-@dataclass(frozen=True)
-class Environment:
-    """Where output goes and what it is; the CLI builds one from sys, tests pin their own."""
-
-    stdout: TextIO
-    stderr: TextIO
-    stdout_isatty: bool
-    stderr_isatty: bool = False
-    width: int | None = None
-
-    def console(self, stderr: bool = False):
-        from rich.console import Console
-
-        color_system: str | None = "auto"
-        force = None
-        if os.environ.get("CLICOLOR_FORCE", "0") not in ("", "0") or os.environ.get("FORCE_COLOR"):
-            force = True
-        if os.environ.get("NO_COLOR") or os.environ.get("CLICOLOR") == "0":
-            color_system = None
-        console = Console(
-            file=self.stderr if stderr else self.stdout,
-            emoji=False,
-            markup=False,
-            highlight=False,
-            force_terminal=force,
-            color_system=color_system,
-            width=self.width,
-        )
-        console.on_broken_pipe = _broken_pipe  # Rich would exit 1; the CLI decides instead
-        return console
-
-
-def _broken_pipe() -> None:
-    raise BrokenPipeError()
-
 
 # ---- values ----------------------------------------------------------------------------------
 
@@ -319,7 +268,7 @@ DOC_COLUMNS = (
 # ---- the output switch -------------------------------------------------------------------------
 
 
-def _flat(value: Any) -> str:
+def flat(value: Any) -> str:
     """A JSON value as one TSV/CSV cell: scalars as text, lists and objects as compact JSON, so
     that nested values (participants, parties, mentions) survive the round trip."""
     if value is None:
@@ -331,42 +280,9 @@ def _flat(value: Any) -> str:
     return clean_line(str(value))
 
 
-def emit(env: Environment, fmt: OutputFormat, rows: list[dict], columns: Sequence[Column],
-         items: Sequence[Any], clean: bool = True) -> None:
-    """Write `rows` (JSON-ready) or `items` (as a table of `columns`) in format `fmt`; `clean`
-    False for rows whose strings are clean already (`instruments.load` guarantees it)."""
-    rows = clean_value(rows) if clean else rows
-    out = env.stdout
-    if fmt is OutputFormat.json and env.stdout_isatty:
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-    elif fmt is OutputFormat.json:
-        # on a pipe one object a line, as gh does: the same array, written by json's C encoder
-        # (indentation takes its pure-Python path: 0.5 s for 20,000 agreements)
-        out.write("[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n]\n" if rows
-                  else "[]\n")
-    elif fmt is OutputFormat.jsonl:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    elif fmt in (OutputFormat.csv, OutputFormat.tsv):
-        headers = list(rows[0]) if rows else []
-        buf = io.StringIO()
-        if fmt is OutputFormat.csv:
-            writer = csv.writer(buf, lineterminator="\n")
-            writer.writerow(headers)
-            writer.writerows([_flat(row[h]) for h in headers] for row in rows)
-        else:
-            buf.write("\t".join(headers) + "\n")
-            for row in rows:
-                buf.write("\t".join(_flat(row[h]) for h in headers) + "\n")
-        out.write(buf.getvalue())
-    else:
-        env.console().print(table(columns, items))
-    out.flush()
-
-
 def field_columns(fields: Sequence[str]) -> tuple[Column, ...]:
     """Table columns for rows cut to `fields` (`--fields` with a table): each value as one cell."""
-    return tuple(Column(name, lambda row, name=name: _flat(row[name]), ratio=1) for name in fields)
+    return tuple(Column(name, lambda row, name=name: flat(row[name]), ratio=1) for name in fields)
 
 
 def select_fields(rows: list[dict], fields: Sequence[str], known: Sequence[str]) -> list[dict]:
@@ -400,27 +316,6 @@ def sort_key(field: str, known: Sequence[str]) -> Callable[[dict], tuple]:
 
 
 # ---- single-object views ---------------------------------------------------------------------
-
-
-def emit_one(env: Environment, fmt: OutputFormat, row: dict, fields: Sequence[str], parts: Sequence[Any]) -> None:
-    """One object (`show`, `index status`): `parts` (renderables, or plain lines) as its table form,
-    else `row` (cut to `fields` when given) as a JSON object, one JSON line, or a one-row CSV/TSV."""
-    if fields:
-        row = select_fields([row], fields, list(row))[0]
-    if fmt is OutputFormat.table and not fields:
-        console = env.console() if any(not isinstance(part, str) for part in parts) else None
-        for part in parts:
-            if isinstance(part, str):
-                env.stdout.write(part + "\n")  # a line of its own ("location  /path"), never rewrapped
-            else:
-                # a line marked no_wrap (a path) is printed whole, for the terminal to fold if it must
-                console.print(part, soft_wrap=getattr(part, "no_wrap", None) is True)
-        env.stdout.flush()
-    elif fmt is OutputFormat.json:
-        env.stdout.write(json.dumps(clean_value(row), ensure_ascii=False, indent=2) + "\n")
-        env.stdout.flush()
-    else:
-        emit(env, fmt, [row], field_columns(list(row)), [row])
 
 
 def status_row(s: IndexStatus) -> dict:

@@ -18,6 +18,7 @@ LAYERS = [
     {"index"},
     {"query"},
     {"render"},
+    {"output"},
     {"complete"},
     {"cli"},
     {"entry", "__main__"},
