@@ -496,3 +496,25 @@ def test_offices_as_written(body, expected):
 ])
 def test_attendees_and_days_of_their_own(body, expected):
     assert meetings(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the meeting a first one counts from is a meeting of the same two, on its own day and place
+    pytest.param("SAMARKAND, 16 Sept 2022 -- Chinese President Xi Jinping met Kazakh President Kassym-Jomart "
+                 "Tokayev on Friday. It was their first meeting since Xi's visit to Astana in September 2019.",
+                 [("2022-09-16", ["Xi Jinping", "Kassym-Jomart Tokayev"], "Samarkand", "in-person"),
+                  ("2019-09", ["Xi Jinping", "Kassym-Jomart Tokayev"], "Astana", "in-person")],
+                 id="first-since-a-visit"),
+    pytest.param("BISHKEK, 14 June 2019 -- Chinese President Xi Jinping met Russian President Vladimir Putin on "
+                 "Friday, their second encounter in a month after a meeting on May 20 in Japan.",
+                 [("2019-06-14", ["Xi Jinping", "Vladimir Putin"], "Bishkek", "in-person"),
+                  ("2019-05-20", ["Xi Jinping", "Vladimir Putin"], None, "in-person")],
+                 id="after-a-meeting-in-a-country"),
+    pytest.param("MOSCOW, 3 Dec 2023 -- Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat "
+                 "Mirziyoyev talked by phone. They recalled their previous session in Tashkent in March 2023.",
+                 [("2023-12-03", ["Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"], None, "phone"),
+                  ("2023-03", ["Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"], "Tashkent", "in-person")],
+                 id="previous-session"),
+])
+def test_meetings_a_meeting_counts_from(body, expected):
+    assert meetings(body) == expected

@@ -308,12 +308,15 @@ class _MeetingReader:
             subject = []  # "X welcomed him, and the two heads of government then had a meeting"
         if not subject:
             if _BOTH_SIDES.search(before) or _THEIR.match(text, first.start):
-                # "the two heads of government then had a brief meeting": the people just named
+                # "the two heads of government then had a brief meeting": the people just named, the
+                # two of the sentence before when it names two ("Modi and Sharif exchanged greetings.
+                # It was their first encounter since ..."), else those of the latest meeting
                 n, sentences = c.n, self.sentences
-                subject = list(self.last_participants) or _unique(
-                    c.identity(r) for r in [*self.cast.refs_between(sentences[n - 1].start, sentences[n - 1].end),
-                                            *c.refs]
-                    if n > 0 and sentences[n - 1].paragraph == c.sent.paragraph or r in c.refs)[:2]
+                before_refs = self.cast.refs_between(sentences[n - 1].start, sentences[n - 1].end) \
+                    if n > 0 and sentences[n - 1].paragraph == c.sent.paragraph else []
+                named_before = _unique(_identity(r) for r in before_refs)
+                subject = named_before[:2] if len(named_before) >= 2 else list(self.last_participants) or _unique(
+                    c.identity(r) for r in [*before_refs, *c.refs])[:2]
             elif has_pronoun(before) and self.last_subject:
                 subject = list(self.last_subject)
                 c.pronoun_subject = bool(_POSSESSIVE.search(before))
@@ -363,7 +366,9 @@ class _MeetingReader:
             if len(participants) < 2:
                 continue
             fmt = _format(trig, fmt_text, "phone" if self.phone_round else self.last_format)
-            place = self._place(c, i, stop, fmt)
+            background = date is not c.date and date is not None and self.dates.doc_date is not None and \
+                not context.near(date, self.dates.doc_date, _SAME_PLACE_DAYS, precise=False)
+            place = self._place(c, i, stop, fmt, background=background, own_day=date is not c.date)
             self._record(c, i, participants, days.get(group[0], date) if days else date, place, fmt, planned)
 
     def _days_of(self, c: _Clause, trig: _Trigger, stop: int, objects: list) -> dict:
@@ -412,7 +417,10 @@ class _MeetingReader:
         return objects
 
     def _sides(self, c: _Clause, i: int, objects: list) -> list[list]:
-        """Who meets the objects: the phrase's own subject, the sentence's, or the article's."""
+        """Who meets the objects: the phrase's own subject, the sentence's, or the article's ("their
+        first meeting since ..." after a phrase of the same sentence: the sides of that phrase)."""
+        if i > 0 and _THEIR.match(c.text, c.triggers[i].start) and self.last_participants:
+            return [list(self.last_participants)]
         own_subject = _subject_before(c.refs, c.sent, c.text, c.triggers[i]) if i > 0 else None
         sides = [[c.identity(own_subject)]] if own_subject is not None else [c.subject] if c.subject else []
         if c.pronoun_subject and len(objects) >= 2:
@@ -427,12 +435,17 @@ class _MeetingReader:
             sides = [[self.protagonist]] if not has_pronoun(before) or not self.last_subject else [self.last_subject]
         return sides
 
-    def _place(self, c: _Clause, i: int, stop: int, fmt: str) -> str | None:
+    def _place(self, c: _Clause, i: int, stop: int, fmt: str, background: bool = False,
+               own_day: bool = False) -> str | None:
         if fmt != "in-person":
             return None
         trig, doc_date = c.triggers[i], self.dates.doc_date
         # a later phrase names its own city: "..., when they met in Moscow"
-        place = (i > 0 and _in_city(c.text[trig.start:stop], self.lexicon)) or c.city
+        place = i > 0 and _in_city(c.text[trig.start:stop], self.lexicon)
+        if i > 0 and (background or own_day and _in_country(c.text[trig.start:stop], self.lexicon)):
+            # "..., after a meeting on July 9 in Japan": another time, another place (a country's city unknown)
+            return place or None
+        place = place or c.city
         if place is None and c.clause_date is None:
             place = _earlier_city(self.sentences, c.n, self.lexicon, self.dateline_city)
         if place is None and (c.date is None or doc_date is None
@@ -527,9 +540,16 @@ def _subject_before(refs: list[PersonRef], sent: Sentence, text: str, trig: _Tri
     return last if _NEW_SUBJECT.search(clause) else None
 
 
+def _in_country(region: str, lexicon: Lexicon) -> bool:
+    """Whether the region places its meeting in a country ("... in Japan"), no city named."""
+    return any(m.group(1) in lexicon.countries for m in re.finditer(r"\bin\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)",
+                                                                 region))
+
+
 def _in_city(region: str, lexicon: Lexicon) -> str | None:
-    """A city the region names after "in" ("when they met in Moscow"; not "the Samarkand summit")."""
-    for m in re.finditer(r"\bin\s+", region):
+    """A city the region names after "in" ("when they met in Moscow"; not "the Samarkand summit"),
+    or after a visit's "to" ("since Putin's visit to New Delhi")."""
+    for m in re.finditer(r"\bin\s+|\b(?:visit|trip|stopover)\s+to\s+", region):
         city = context.city_in(region[m.end():m.end() + 40], lexicon, None)
         if city and region.startswith(city, m.end()):
             return city
