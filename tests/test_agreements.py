@@ -352,6 +352,9 @@ def test_lists_and_party_tails(body, expected):
     # the owner written before a title is its party, not part of it
     pytest.param("The SCO's Bishkek Declaration was adopted on 14 June 2019.",
                  [("declaration", "Bishkek Declaration", ["SCO"], "2019-06-14", "Bishkek")], id="owner"),
+    # a year as the instrument's adjective names and dates it
+    pytest.param("BEIJING, 9 June 2018 -- The new rules expand a 2006 protocol on rice exports.",
+                 [("protocol", "2006 protocol on rice exports", [], "2006", None)], id="year-adjective"),
 ])
 def test_dates_and_owners(body, expected):
     assert agreements(body) == expected

@@ -146,6 +146,8 @@ _LOWER_LEFT = re.compile(r"((?:\b[A-Z][\w-]*\s+)*(?:\b(?:[Jj]oint|[Cc]omprehensi
                          r"[Dd]evelopment|[Aa]ction|[Mm]odel|[Ii]ntergovernmental|[Cc]redit)\s+)*)$")
 # An article about the SCO names it: its documents bind its member states.
 _ABOUT_SCO = re.compile(r"\bSCO\b|Shanghai\s+Cooperation\s+Organi[sz]ation")
+# A year written before a lowercase kind word, as its adjective: "a 2006 protocol on rice exports".
+_YEAR_BEFORE = re.compile(r"\b(?:an?|the|its|their)\s+((?:1[5-9]|20)\d\d)\s+$")
 # A city in parentheses or after "in" close to the mention: "(Astana, 14 June 2011)", "signed in Tashkent".
 _PAREN = re.compile(r"^\s*\(([^)]{3,60})\)")
 
@@ -330,6 +332,10 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
         left = _LOWER_LEFT.search(text[:s])
         if left and left.group(1).strip() and not re.fullmatch(r"(?:the|a|an)\s*", left.group(1).strip(), re.I):
             s = left.start(1)
+        year = _YEAR_BEFORE.search(text[:s])
+        year_span = (year.start(1), year.end(1)) if year else None
+        if year:
+            s = year.start(1)  # "a 2006 protocol on rice exports": named, and dated, by its year
         number = _NUMBER.match(text[e:])
         quoted = None
         if number:
@@ -393,7 +399,7 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
             title = f"{title} between {' and '.join(parties)}"
         parties = parties or signers or _parties(title, word, kind, text, lexicon, known)
         title = title[0].upper() + title[1:] if title else title
-        found.append(_Found(s, e, title, kind, parties))
+        found.append(_Found(s, e, title, kind, parties, date_span=year_span))
         taken.append((s, e))
         lowercase_spans.append((s, e))
     return _without_unsigned(text, found)
