@@ -59,6 +59,20 @@ class Environment:
         return console
 
 
+def _with_names(row: dict) -> dict:
+    """A CSV/TSV row with its participants also as plain names ("Vladimir Norov; Jurgen Stock")
+    in a `names` column right after them, for a spreadsheet's filter; the JSON keeps its fields."""
+    people = row.get("participants")
+    if not isinstance(people, list) or "names" in row:
+        return row
+    out = {}
+    for key, value in row.items():
+        out[key] = value
+        if key == "participants":
+            out["names"] = "; ".join(p.get("name") or "" for p in people if isinstance(p, dict))
+    return out
+
+
 def _broken_pipe() -> None:
     raise BrokenPipeError()
 
@@ -80,6 +94,7 @@ def emit(env: Environment, fmt: OutputFormat, rows: list[dict], columns: Sequenc
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     elif fmt in (OutputFormat.csv, OutputFormat.tsv):
+        rows = [_with_names(row) for row in rows]
         headers = list(rows[0]) if rows else []
         buf = io.StringIO()
         if fmt is OutputFormat.csv:

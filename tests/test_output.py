@@ -57,3 +57,13 @@ def test_emit_one_writes_one_object(fmt, fields, expected):
     env, out = _env()
     emit_one(env, fmt, ROWS[0], fields, ["location  here"])
     assert out.getvalue() == expected
+
+
+def test_csv_and_tsv_add_plain_names_after_the_participants():
+    env, out = _env()
+    row = {"date": "2019-03-14", "participants": [{"name": "Vladimir Norov", "role": "Secretary-General"},
+                                                  {"name": "Jurgen Stock", "role": None}], "place": "Vienna"}
+    emit(env, OutputFormat.tsv, [row], COLUMNS, [row])
+    assert out.getvalue() == ('date\tparticipants\tnames\tplace\n2019-03-14\t[{"name":"Vladimir Norov","role":'
+                              '"Secretary-General"},{"name":"Jurgen Stock","role":null}]\tVladimir Norov; Jurgen Stock'
+                              '\tVienna\n')
