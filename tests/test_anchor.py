@@ -48,6 +48,12 @@ OFFICE_CASES = [
     # with a weekday the term picks one of its years: 14 May 2008 was a Wednesday
     ("KAZAN, May 14 (TASS) -- Russian President Dmitry Medvedev on Wednesday received the premier.",
      2008, "weekday", [(2008, 2012, "President Dmitry Medvedev")]),
+    # the years that fit the term rule out a heavier reading of the weekday: 5 July 2018 was a
+    # Thursday, but Shehbaz Sharif was prime minister from 2022 (and again from March 2024); 4 July
+    # 2024 was a Thursday too, the day before the dateline
+    ("ISLAMABAD, July 5 (APP) -- Prime Minister Shehbaz Sharif on Thursday met President Alexander "
+     "Lukashenko in Astana.", 2024, "office", [(2022, date.today().year, "Prime Minister Shehbaz Sharif"),
+                                               (1994, None, "President Alexander Lukashenko")]),
     # "former" and "then" say nothing about the day of writing
     ("KAZAN, May 14 (TASS) -- Former President Dmitry Medvedev spoke to students.", None, None, []),
     ("KAZAN, May 14 (TASS) -- The pact was signed by then Foreign Minister Li Zhaoxing and his host.",

@@ -64,6 +64,10 @@ def weigh(evidence: list[YearEvidence]) -> tuple[int, str] | None:
     # a weekday the lead gives is a fact about the calendar: only its years are candidates
     weekday = [e for e in evidence if e.source == "weekday"]
     candidates = sorted({y for e in weekday for y in e.years}) or range(lo, hi + 1)
+    # so is the term of an office-holder the article names by title: the years that fit every such
+    # term, when there are any ("Prime Minister Shehbaz Sharif on Thursday" is no 2018 dispatch)
+    offices = [e for e in evidence if e.source == "office"]
+    candidates = [y for y in candidates if all(e.admits(y) for e in offices)] or candidates
     best = max(candidates, key=score)
     if score(best)[0] == 0:
         return None
