@@ -467,6 +467,10 @@ def test_held_or_not_and_who(body, expected):
                  "Thursday.",
                  [("2022-06-02", ["SCO Secretary-General", "UN High Commissioner for Refugees"], "Geneva",
                    "in-person")], id="office-for"),
+    # a dateline without a date still places the story
+    pytest.param("ASTANA (Kazinform) -- President Kassym-Jomart Tokayev received Chinese President Xi Jinping "
+                 "at the Akorda.",
+                 [(None, ["Kassym-Jomart Tokayev", "Xi Jinping"], "Astana", "in-person")], id="dateless-dateline"),
 ])
 def test_offices_as_written(body, expected):
     assert meetings(body) == expected

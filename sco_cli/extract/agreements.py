@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sco_cli.extract.context import (DATELINE, NEW_CLAUSE, SAME_DAY, WEEKDAYS, city_in, is_future, last_day, main_date,
-                                     main_place_of, near, own_date)
+from sco_cli.extract.context import (DATELESS_DATELINE, DATELINE, NEW_CLAUSE, SAME_DAY, WEEKDAYS, city_in,
+                                     is_future, last_day, main_date, main_place_of, near, own_date)
 from sco_cli.extract.dates import ArticleDates
 from sco_cli.extract.parties import MEMBER_STATES, ORGANISATION, infer_parties, signer_state
 from sco_cli.extract.people import Cast
@@ -253,7 +253,7 @@ def _between(title: str, known: frozenset[str]) -> list[str]:
 
 def _subject_parties(before: str, cast: Cast, lexicon: Lexicon) -> list[str]:
     """'In 2014, the SCO's RATS and Interpol signed a memorandum': the organisations before the verb."""
-    dateline = DATELINE.match(before)
+    dateline = DATELINE.match(before) or DATELESS_DATELINE.match(before)
     before = before[dateline.end():] if dateline else before  # "TASHKENT, Nov. 2 (Xinhua) --" signs nothing
     clause = re.split(r"[,;]\s*", before)[-1] if before.count(",") else before
     clause = re.sub(r"\b(?:signed|have|has|had|also|jointly)\b.*$", "", clause)

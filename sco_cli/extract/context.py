@@ -48,6 +48,10 @@ DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\)|/[^/\n]{1,20}/|[A-Z][A-Za-z]{2,20}\b(?=\s*[-\u2013\u2014]))?[.:]?\s*"
     r"(?:--|\u2014|\u2013|-)?\s*"
 )
+# A dateline without a date, as agency copy also writes it: "ASTANA (Kazinform) --", "WASHINGTON (AP) -".
+DATELESS_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\u2019 -]{2,}?)(?:,\s*[A-Z][A-Za-z.' -]+?)?\s*\([A-Z][A-Za-z .-]{1,30}\)\s*"
+    r"(?:--|\u2014|\u2013|-)\s*")
 # A paragraph that is only a publication stamp: "2023-10-27 21:40", "September 12, 2014, Dushanbe",
 # "Updated: 2021-06-03".
 TIME_STAMP = re.compile(
@@ -123,7 +127,7 @@ def frame(article: Article) -> Frame:
         if stamp.group("place"):  # "September 12, 2014, Dushanbe" is a dateline of its own
             return Frame(after, stamp.group("place"), lead, lead)
         return Frame(after, None, None, lead)
-    m = DATELINE.match(lead.text)
+    m = DATELINE.match(lead.text) or DATELESS_DATELINE.match(lead.text)
     if m:
         return Frame(lead, m.group("place").strip(" .:"), Span(lead.start, lead.start + m.end(), m.group(0)))
     return Frame(lead)
