@@ -374,3 +374,19 @@ def test_dates_and_owners(body, expected):
 ])
 def test_signed_by_and_the_next_instrument(body, expected):
     assert agreements(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("NEW DELHI, 12 Jan 2024 -- India and Kazakhstan on Friday signed an MoU on cooperation in the field "
+                 "of digital technologies.",
+                 [("memorandum", "MoU on cooperation in the field of digital technologies", ["India", "Kazakhstan"],
+                   "2024-01-12", "New Delhi")], id="signers-of-an-MoU"),
+    pytest.param("MOSCOW, 20 Oct 2023 -- Lavrov recalled the Treaty of Good-Neighbourliness, Friendship and "
+                 "Cooperation signed by Russia and China in July 2001.",
+                 [("treaty", "Treaty of Good-Neighbourliness, Friendship and Cooperation", ["Russia", "China"],
+                   "2001-07", None)], id="signed-by-after-a-title"),
+    pytest.param("DUSHANBE, 5 July 2024 -- An MoU on cultural exchanges was inked by the two ministries.",
+                 [("memorandum", "MoU on cultural exchanges", [], "2024-07-05", "Dushanbe")], id="inked"),
+])
+def test_signers_of_capitalised_kinds(body, expected):
+    assert agreements(body) == expected

@@ -42,7 +42,7 @@ _SIGNED_BEFORE = re.compile(r"\b(?:signed|signing|signs?|adopted|adopting|adopts
                             r"\s+(?:[\w'\u2019-]+\s+){0,4}$",
                             re.IGNORECASE)
 _SIGNED_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:signed|adopted|"
-                           r"approved|issued|concluded|endorsed)\b", re.IGNORECASE)
+                           r"approved|issued|concluded|endorsed|inked)\b", re.IGNORECASE)
 # A joint document of the meeting the sentence tells about: issued there, whatever the verb.
 _JOINT_DOCUMENT = re.compile(r"^[Jj]oint\s+(?:communiqu|statement|declaration)")
 # A resolution or document number after the kind word: "resolution 75/69", "Resolution A/RES/59/48",
@@ -146,6 +146,8 @@ _LOWER_LEFT = re.compile(r"((?:\b[A-Z][\w-]*\s+)*(?:\b(?:[Jj]oint|[Cc]omprehensi
                          r"[Dd]evelopment|[Aa]ction|[Mm]odel|[Ii]ntergovernmental|[Cc]redit)\s+)*)$")
 # An article about the SCO names it: its documents bind its member states.
 _ABOUT_SCO = re.compile(r"\bSCO\b|Shanghai\s+Cooperation\s+Organi[sz]ation")
+# The verb right before an instrument whose subject signed it: "India and Kazakhstan signed an MoU".
+_SIGNED_RIGHT_BEFORE = re.compile(r"\b(?:signed|inked)\s+(?:an?\s+|the\s+)?$")
 # A year written before a lowercase kind word, as its adjective: "a 2006 protocol on rice exports".
 _YEAR_BEFORE = re.compile(r"\b(?:an?|the|its|their)\s+((?:1[5-9]|20)\d\d)\s+$")
 # A city in parentheses or after "in" close to the mention: "(Astana, 14 June 2011)", "signed in Tashkent".
@@ -322,6 +324,10 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
                 continue  # "the Memorandum" alone: a reference back, no new record
             parties = _parties(title, word, kind, text, lexicon, known) or (
                 [lexicon.countries.get(owner.group(1), owner.group(1))] if owner else [])
+            if not parties and _SIGNED_RIGHT_BEFORE.search(text[:s]):
+                # "India and Kazakhstan on Friday signed an MoU on ...": the signers are its parties
+                signers = _subject_parties(text[:s], cast, lexicon)
+                parties = signers if len(signers) >= 2 else []
             found.append(_Found(s, e, title, kind, parties))
             taken.append((s, e))
             continue

@@ -38,8 +38,9 @@ _STATUS_COUNTRY = re.compile(
 # The state a status memorandum's "its" stands for, named just before: "For the UAE, the memorandum on its ...".
 _ITS_COUNTRY = re.compile(r"\b(?:[Ff]or|[Aa]s\s+for)\s+(?:the\s+)?(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}),\s+"
                           r"(?:the\s+|its\s+)?$")
-# Signers named after a passive: "was signed by Kazakhstan, Kyrgyzstan and Uzbekistan on 1 November".
-_SIGNED_BY = re.compile(r"^\s*,?\s*(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?(?:signed|initialled|adopted)\s+by\s+"
+# Signers named after a passive: "was signed by Kazakhstan, Kyrgyzstan and Uzbekistan on 1 November",
+# "the Treaty ... signed by Russia and China in July 2001".
+_SIGNED_BY = re.compile(r"^\s*,?\s*(?:(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?)?(?:signed|initialled|adopted)\s+by\s+"
                         r"([^.;]+?)(?=\s+(?:on|in|at|during|last|this)\s|,\s+(?:who|which|as|after|when)\b|[.;]|$)")
 # Words that make a memorandum one of status: "dialogue partner", "observer", "member state".
 _STATUS_WORDS = re.compile(r"\b(?:status|dialogue\s+partner|observer|membership|member\s+state|accession)\b",
