@@ -449,6 +449,14 @@ def test_background_and_reference(body, expected):
                  "Jinping and Belarusian President Alexander Lukashenko.",
                  [("2025-05-09", ["Vladimir Putin", "Xi Jinping", "Alexander Lukashenko"], "Moscow", "in-person")],
                  id="lunch-for"),
+    # calls in the plural are one each; a videoconference is a meeting by video
+    pytest.param("MOSCOW, 8 Aug 2025 -- Russian President Vladimir Putin had telephone conversations with Chinese "
+                 "President Xi Jinping and Kazakh President Kassym-Jomart Tokayev on Friday.",
+                 [("2025-08-08", ["Vladimir Putin", "Xi Jinping"], None, "phone"),
+                  ("2025-08-08", ["Vladimir Putin", "Kassym-Jomart Tokayev"], None, "phone")], id="calls-in-the-plural"),
+    pytest.param("BEIJING, 3 March 2021 -- SCO Secretary-General Vladimir Norov held a videoconference with UNODC "
+                 "Executive Director Ghada Waly on Wednesday.",
+                 [("2021-03-03", ["Vladimir Norov", "Ghada Waly"], None, "video")], id="videoconference"),
 ])
 def test_held_or_not_and_who(body, expected):
     assert meetings(body) == expected

@@ -359,6 +359,7 @@ class _MeetingReader:
         region = text[trig.start:stop]
         days = self._days_of(c, trig, stop, objects)
         separate = trig.format == "separate" or _SEPARATELY.search(region) is not None or bool(days) or \
+            _EACH_ITS_OWN.search(text, trig.start, trig.end) is not None and not _JOINT.search(text) or \
             _one_by_one(sides[0] if sides else [], objects, text, trig, self.cast)
         fmt_text = text[triggers[i - 1].end if i else 0:stop]
         for group in ([[o] for o in objects] if separate else [objects]):
@@ -517,6 +518,9 @@ def _own_clause_end(c: _Clause, i: int) -> int:
         return len(c.text)
     clauses = [m.start() for m in _CLAUSE_START.finditer(c.text, c.triggers[i].end, c.triggers[i + 1].start)]
     return clauses[-1] if clauses else len(c.text)
+# Calls and meetings in the plural, with several people: one each ("had telephone conversations
+# with A, B and C", "held meetings with A and B").
+_EACH_ITS_OWN = re.compile(r"\b(?:conversations|calls|meetings)\b", re.IGNORECASE)
 # "received A and, separately, B": one meeting with each.
 _SEPARATELY = re.compile(r"\b(?:separately|one\s+by\s+one|in\s+turn)\b")
 # Words that may stand between a new subject and its phrase: "while Putin also met ...".
