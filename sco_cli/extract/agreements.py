@@ -148,6 +148,13 @@ _LOWER_LEFT = re.compile(r"((?:\b[A-Z][\w-]*\s+)*(?:\b(?:[Jj]oint|[Cc]omprehensi
 _ABOUT_SCO = re.compile(r"\bSCO\b|Shanghai\s+Cooperation\s+Organi[sz]ation")
 # The verb right before an instrument whose subject signed it: "India and Kazakhstan signed an MoU".
 _SIGNED_RIGHT_BEFORE = re.compile(r"\b(?:signed|inked)\s+(?:an?\s+|the\s+)?$")
+# How far before and after a mention its own words are looked for: the searches stay linear
+# however long a sentence an article writes.
+_LOOK_BACK = 200
+_LOOK_AHEAD = 400
+# How far back a clause's signers may be listed: "The leaders of the six member states, A, B, C,
+# D, E and F, signed the Astana Declaration".
+_CLAUSE_REACH = 1000
 # A year written before a lowercase kind word, as its adjective: "a 2006 protocol on rice exports".
 _YEAR_BEFORE = re.compile(r"\b(?:an?|the|its|their)\s+((?:1[5-9]|20)\d\d)\s+$")
 # A city in parentheses or after "in" close to the mention: "(Astana, 14 June 2011)", "signed in Tashkent".
@@ -170,6 +177,11 @@ class _Found:
     parties: list[str]
     date_span: tuple[int, int] | None = None
 
+
+
+def _before(text: str, at: int) -> str:
+    """The words just before `at`, as far as a mention's own words reach (`_LOOK_BACK`)."""
+    return text[max(0, at - _LOOK_BACK):at]
 
 
 def _is_capitalised(word: str) -> bool:
@@ -282,6 +294,7 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     lowercase_spans: list[tuple[int, int]] = []
+    spokesman = _SPOKESMAN.search(text) is not None
     for m in _kind_pattern(lexicon).finditer(text):
         word = m.group(0)
         if any(s <= m.start() < e for s, e in taken) and not (_is_capitalised(word) and any(
@@ -289,9 +302,9 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
             continue  # inside a title already read; a capitalised title inside a lowercase one counts
         if _NAME_HEAD_AFTER.match(text[m.end():]):
             continue
-        if _UNSIGNED.search(text[max(0, m.start() - 60):m.start()]) or _AMONG_DRAFTS.search(text[:m.start()]):
+        if _UNSIGNED.search(text[max(0, m.start() - 60):m.start()]) or _AMONG_DRAFTS.search(text[max(0, m.start() - _LOOK_BACK):m.start()]):
             continue
-        if _SPOKESMAN.search(text) and lexicon.agreement_kinds[" ".join(word.lower().split())] == "statement":
+        if spokesman and lexicon.agreement_kinds[" ".join(word.lower().split())] == "statement":
             continue  # "in a statement of 5 February, a spokesman said": no instrument
         kind = lexicon.agreement_kinds[" ".join(word.lower().split())]
         after = text[m.end():]
@@ -324,21 +337,22 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
                 continue  # "the Memorandum" alone: a reference back, no new record
             parties = _parties(title, word, kind, text, lexicon, known) or (
                 [lexicon.countries.get(owner.group(1), owner.group(1))] if owner else [])
-            if not parties and _SIGNED_RIGHT_BEFORE.search(text[:s]):
+            if not parties and _SIGNED_RIGHT_BEFORE.search(text[max(0, s - _LOOK_BACK):s]):
                 # "India and Kazakhstan on Friday signed an MoU on ...": the signers are its parties
-                signers = _subject_parties(text[:s], cast, lexicon)
+                signers = _subject_parties(_before(text, s), cast, lexicon)
                 parties = signers if len(signers) >= 2 else []
             found.append(_Found(s, e, title, kind, parties))
             taken.append((s, e))
             continue
         # a lowercase kind word: identified by a number, a quoted title, a complement or its signers
         s, e = m.start(), m.end()
-        if _COPULA.search(text[:s]):
+        if _COPULA.search(_before(text, s)):
             continue  # "The Paris Pact Initiative is a leading international programme on ...": a description
-        left = _LOWER_LEFT.search(text[:s])
+        left = _LOWER_LEFT.search(text, max(0, s - _LOOK_BACK), s)
         if left and left.group(1).strip() and not re.fullmatch(r"(?:the|a|an)\s*", left.group(1).strip(), re.I):
             s = left.start(1)
-        year = _YEAR_BEFORE.search(text[:s])
+        base = max(0, s - _LOOK_BACK)
+        year = _YEAR_BEFORE.search(text, base, s)
         year_span = (year.start(1), year.end(1)) if year else None
         if year:
             s = year.start(1)  # "a 2006 protocol on rice exports": named, and dated, by its year
@@ -374,27 +388,27 @@ def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
             elif complement:
                 stop = _COMPLEMENT_END.search(text, e + complement.end())
                 e = stop.start() if stop else len(text)
-                if re.search(r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", text[:m.start()]) and \
+                if re.search(r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", _before(text, m.start())) and \
                         not re.match(r"\s+(?:of\s+understanding\s+)?between\b", text[m.end():]):
                     # "The SCO Secretariat and the Roscongress Foundation signed a memorandum on ...":
                     # the signers are its parties (its title stays as written)
-                    found_signers = _subject_parties(text[:m.start()], cast, lexicon)
+                    found_signers = _subject_parties(_before(text, m.start()), cast, lexicon)
                     signers = found_signers if len(found_signers) >= 2 else []
             elif with_list:
                 found.extend(_with_items(text, s, e, kind, word, taken))
                 continue
-            elif kind in ("statement", "declaration") and (re.search(r"\b[Jj]oint\s+$", text[:m.start()])
+            elif kind in ("statement", "declaration") and (re.search(r"\b[Jj]oint\s+$", _before(text, m.start()))
                                                            or word.lower().startswith("joint")):
                 pass  # "signed a joint communique", "in their joint communique": a joint document is one
-            elif re.search(r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", text[:m.start()]):
-                parties = _subject_parties(text[:m.start()], cast, lexicon)
+            elif re.search(r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", _before(text, m.start())):
+                parties = _subject_parties(_before(text, m.start()), cast, lexicon)
                 if len(parties) < 2:
                     continue
             elif re.match(r"^\s+(?:of|(?:signed|adopted|approved|concluded)\s+(?:on|in))\s+[A-Z0-9]", text[e:]) and (
-                    s < m.start() or _MODIFIERS.search(text[:m.start()])):
+                    s < m.start() or _MODIFIERS.search(text, max(0, m.start() - _LOOK_BACK), m.start())):
                 # "their strategic partnership treaty of June 16, 2004", "the Consortium's development
                 # strategy approved in Astana in June 2017": named by what it is and when it was made
-                modifiers = _MODIFIERS.search(text[:m.start()])
+                modifiers = _MODIFIERS.search(text, max(0, m.start() - _LOOK_BACK), m.start())
                 if modifiers and s == m.start():
                     s = modifiers.start(1)
             else:
@@ -428,8 +442,8 @@ def _status_memorandum(text: str, m: re.Match, kind: str, lexicon: Lexicon) -> _
     was signed ...', in a sentence about a status: the memorandum granting that state the status."""
     if kind != "memorandum":
         return None
-    signer = _STATUS_SIGNER.search(text[:m.start()])
-    status = _STATUS_NAMED.search(text)
+    signer = _STATUS_SIGNER.search(text, max(0, m.start() - _LOOK_BACK), m.start())
+    status = _STATUS_NAMED.search(text, max(0, m.start() - _LOOK_AHEAD), m.end() + _LOOK_AHEAD)
     country = lexicon.countries.get(signer.group("name")) if signer else None
     obligations = re.match(r"\s+of\s+obligations\b", text[m.end():])
     if country is None or status is None and not obligations:
@@ -516,7 +530,7 @@ def _listed(text: str, m: re.Match, kind: str, taken: list, known: frozenset[str
                       [item, *granted_by]) for item in _split_parties(granting.group(2), known)]
         taken.append((m.start(), m.end() + granting.end()))
         return out
-    topics = _ON_EACH.match(text[m.end():])
+    topics = _ON_EACH.match(text[m.end():m.end() + _LOOK_AHEAD])
     if topics and len(_ON_SPLIT.split(topics.group(1))) >= 2:  # "statements on the digital economy and on food security"
         head = kind.capitalize()
         span = (m.start(), m.end() + topics.end())
@@ -612,7 +626,7 @@ def _is_reported(text: str, f: _Found, background: bool = False) -> bool:
     """Whether the sentence tells the signing or adoption itself ("signed the ...", "... was
     adopted"), or names a joint document of the meeting it tells ("in their joint communique"),
     unless it writes a year of its own (`background`)."""
-    return bool(_SIGNED_BEFORE.search(text[:f.start]) or _SIGNED_AFTER.match(text[f.end:])
+    return bool(_SIGNED_BEFORE.search(_before(text, f.start)) or _SIGNED_AFTER.match(text[f.end:])
                 or _JOINT_DOCUMENT.match(f.title) and not background)
 
 
@@ -802,9 +816,9 @@ class _AgreementReader:
     def _inferred_parties(self, sent: Sentence, f: _Found) -> list[str]:
         """Parties the title does not give, from the instrument's clause (see `extract/parties.py`)."""
         text = sent.text
-        lo = max(text.rfind(";", 0, f.start) + 1, 0)
-        clause_end = _CLAUSE_BREAK.search(text, f.end)
-        after = text[f.end:clause_end.start() if clause_end else len(text)]
+        lo = max(text.rfind(";", 0, f.start) + 1, f.start - _CLAUSE_REACH, 0)
+        clause_end = _CLAUSE_BREAK.search(text, f.end, f.end + _LOOK_AHEAD)
+        after = text[f.end:clause_end.start() if clause_end else min(len(text), f.end + _LOOK_AHEAD)]
         return infer_parties(f.title, text[lo:f.start], sent.start + lo, after, self.cast, self.lexicon,
                              self.about_sco)
 

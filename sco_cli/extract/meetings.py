@@ -227,8 +227,9 @@ class _MeetingReader:
         text = sent.text
         found = _triggers(text, self.lexicon)
         self.phone_round = self.phone_round or any(_PHONE.search(text[t.start:t.end + 30]) for t in found)
+        on_arrival = bool(found) and _ON_ARRIVAL.search(text) is not None
         return [t for t in found if _confirmed(t, text, refs, sent)
-                and not (_ON_ARRIVAL.search(text) and _NEEDS_PERSON_AFTER.match(text[t.start:t.end]))]
+                and not (on_arrival and _NEEDS_PERSON_AFTER.match(text[t.start:t.end]))]
 
     def _sat_in(self, n: int, sent: Sentence, refs: list[PersonRef]) -> None:
         """"X, Y and Z attended the meeting", "... were also at the table", "X, who attended the
