@@ -290,139 +290,173 @@ def _role_words(lexicon: Lexicon) -> frozenset[str]:
 
 
 def _find_in_sentence(text: str, cast: Cast, lexicon: Lexicon) -> list[_Found]:
-    known = _known_names(cast, lexicon)
-    found: list[_Found] = []
-    taken: list[tuple[int, int]] = []
-    lowercase_spans: list[tuple[int, int]] = []
-    spokesman = _SPOKESMAN.search(text) is not None
-    for m in _kind_pattern(lexicon).finditer(text):
-        word = m.group(0)
-        if any(s <= m.start() < e for s, e in taken) and not (_is_capitalised(word) and any(
-                s <= m.start() < e for s, e in lowercase_spans)):
-            continue  # inside a title already read; a capitalised title inside a lowercase one counts
+    """Every instrument one sentence names (see `_SentenceInstruments`)."""
+    return _SentenceInstruments(text, cast, lexicon).read()
+
+
+class _SentenceInstruments:
+    """The instruments of one sentence, kind word by kind word: a plural lists several, a
+    capitalised one grows into its title, a lowercase one needs what identifies it (a number, a
+    quoted title, a complement, its signers). Spans already read are not read again."""
+
+    def __init__(self, text: str, cast: Cast, lexicon: Lexicon):
+        self.text, self.cast, self.lexicon = text, cast, lexicon
+        self.known = _known_names(cast, lexicon)
+        self.found: list[_Found] = []
+        self.taken: list[tuple[int, int]] = []
+        self.lowercase_spans: list[tuple[int, int]] = []
+        self.spokesman = _SPOKESMAN.search(text) is not None
+
+    def read(self) -> list[_Found]:
+        for m in _kind_pattern(self.lexicon).finditer(self.text):
+            word = m.group(0)
+            kind = self.lexicon.agreement_kinds[" ".join(word.lower().split())]
+            if self._skipped(m, word, kind):
+                continue
+            if _is_plural(word, self.lexicon):
+                self.found.extend(_listed(self.text, m, kind, self.taken, self.known, self.lexicon))
+            elif _is_capitalised(word) and not (m.start() == 0 and not _title_like(self.text[m.end():])):
+                self._keep(self._titled(m, word, kind))
+            else:
+                self._lowercase(m, word, kind)
+        return _without_unsigned(self.text, self.found)
+
+    def _skipped(self, m: re.Match, word: str, kind: str) -> bool:
+        """Inside a title already read (a capitalised title inside a lowercase one counts), the head
+        of a name ("Collective Security Treaty Organisation"), still to be signed, or a spokesman's."""
+        text = self.text
+        if any(s <= m.start() < e for s, e in self.taken) and not (_is_capitalised(word) and any(
+                s <= m.start() < e for s, e in self.lowercase_spans)):
+            return True
         if _NAME_HEAD_AFTER.match(text[m.end():]):
-            continue
-        if _UNSIGNED.search(text[max(0, m.start() - 60):m.start()]) or _AMONG_DRAFTS.search(text[max(0, m.start() - _LOOK_BACK):m.start()]):
-            continue
-        if spokesman and lexicon.agreement_kinds[" ".join(word.lower().split())] == "statement":
-            continue  # "in a statement of 5 February, a spokesman said": no instrument
-        kind = lexicon.agreement_kinds[" ".join(word.lower().split())]
-        after = text[m.end():]
-        if _is_plural(word, lexicon):
-            found.extend(_listed(text, m, kind, taken, known, lexicon))
-            continue
-        if _is_capitalised(word) and not (m.start() == 0 and not _title_like(after)):
-            s, e = _title_span(text, m.start(), m.end())
-            complement = _COMPLEMENT_START.match(text[e:])
-            if complement and (re.match(r"\s+[a-z]", text[e + complement.end():])
-                               or complement.group(0).strip().endswith("ing")):
-                # "Agreement on the stay of the Russian military base ...", "Joint Statement raising ..."
-                stop = _COMPLEMENT_END.search(text, e + complement.end())
-                e = stop.start() if stop else len(text)
-            e = s + len(_trim_title(text[s:e], lexicon))  # its clause's place and date are not the title's
+            return True
+        if _UNSIGNED.search(text[max(0, m.start() - 60):m.start()]) or _AMONG_DRAFTS.search(_before(text, m.start())):
+            return True
+        return self.spokesman and kind == "statement"  # "in a statement of 5 February, a spokesman said"
+
+    def _keep(self, f: _Found | None, lowercase: bool = False) -> None:
+        if f is None:
+            return
+        self.found.append(f)
+        self.taken.append((f.start, f.end))
+        if lowercase:
+            self.lowercase_spans.append((f.start, f.end))
+
+    def _titled(self, m: re.Match, word: str, kind: str) -> _Found | None:
+        """A capitalised kind word grown into its title: "the Memorandum of Understanding between ..."."""
+        text, lexicon = self.text, self.lexicon
+        s, e = _title_span(text, m.start(), m.end())
+        complement = _COMPLEMENT_START.match(text[e:])
+        if complement and (re.match(r"\s+[a-z]", text[e + complement.end():])
+                           or complement.group(0).strip().endswith("ing")):
+            # "Agreement on the stay of the Russian military base ...", "Joint Statement raising ..."
+            stop = _COMPLEMENT_END.search(text, e + complement.end())
+            e = stop.start() if stop else len(text)
+        e = s + len(_trim_title(text[s:e], lexicon))  # its clause's place and date are not the title's
+        title = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", text[s:e])
+        quoted = _QUOTED.match(text[e:])
+        number = _NUMBER.match(text[e:])
+        if number:
+            e += number.end()
             title = text[s:e]
-            title = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", title)
             quoted = _QUOTED.match(text[e:])
-            number = _NUMBER.match(text[e:])
-            if number:
-                e += number.end()
-                title = text[s:e]
-                quoted = _QUOTED.match(text[e:])
-            if quoted:
-                title = f"{title} \"{quoted.group(1).strip()}\""
-                e += quoted.end()
-            owner = _OWNER.match(title)  # "the SCO's New Delhi Declaration": the SCO's
-            title = title[owner.end():] if owner else title
-            if fold(title) == fold(word) and not number and not quoted:
-                continue  # "the Memorandum" alone: a reference back, no new record
-            parties = _parties(title, word, kind, text, lexicon, known) or (
-                [lexicon.countries.get(owner.group(1), owner.group(1))] if owner else [])
-            if not parties and _SIGNED_RIGHT_BEFORE.search(text[max(0, s - _LOOK_BACK):s]):
-                # "India and Kazakhstan on Friday signed an MoU on ...": the signers are its parties
-                signers = _subject_parties(_before(text, s), cast, lexicon)
-                parties = signers if len(signers) >= 2 else []
-            found.append(_Found(s, e, title, kind, parties))
-            taken.append((s, e))
-            continue
-        # a lowercase kind word: identified by a number, a quoted title, a complement or its signers
+        if quoted:
+            title = f"{title} \"{quoted.group(1).strip()}\""
+            e += quoted.end()
+        owner = _OWNER.match(title)  # "the SCO's New Delhi Declaration": the SCO's
+        title = title[owner.end():] if owner else title
+        if fold(title) == fold(word) and not number and not quoted:
+            return None  # "the Memorandum" alone: a reference back, no new record
+        parties = _parties(title, word, kind, text, lexicon, self.known) or (
+            [lexicon.countries.get(owner.group(1), owner.group(1))] if owner else [])
+        if not parties and _SIGNED_RIGHT_BEFORE.search(_before(text, s)):
+            # "India and Kazakhstan on Friday signed an MoU on ...": the signers are its parties
+            signers = _subject_parties(_before(text, s), self.cast, lexicon)
+            parties = signers if len(signers) >= 2 else []
+        return _Found(s, e, title, kind, parties)
+
+    def _lowercase(self, m: re.Match, word: str, kind: str) -> None:
+        """A lowercase kind word, kept when a number, a quoted title, a complement or its signers
+        identify it."""
+        text, lexicon = self.text, self.lexicon
         s, e = m.start(), m.end()
         if _COPULA.search(_before(text, s)):
-            continue  # "The Paris Pact Initiative is a leading international programme on ...": a description
+            return  # "The Paris Pact Initiative is a leading international programme on ...": a description
         left = _LOWER_LEFT.search(text, max(0, s - _LOOK_BACK), s)
         if left and left.group(1).strip() and not re.fullmatch(r"(?:the|a|an)\s*", left.group(1).strip(), re.I):
             s = left.start(1)
-        base = max(0, s - _LOOK_BACK)
-        year = _YEAR_BEFORE.search(text, base, s)
-        year_span = (year.start(1), year.end(1)) if year else None
+        year = _YEAR_BEFORE.search(text, max(0, s - _LOOK_BACK), s)
         if year:
             s = year.start(1)  # "a 2006 protocol on rice exports": named, and dated, by its year
         number = _NUMBER.match(text[e:])
-        quoted = None
         if number:
             e += number.end()
-            quoted = _QUOTED.match(text[e:])
-            if quoted:
-                e += quoted.end()
-        else:
-            quoted = _QUOTED.match(text[e:])
-            if quoted:
-                e += quoted.end()
+        quoted = _QUOTED.match(text[e:])
+        if quoted:
+            e += quoted.end()
         parties: list[str] = []
         signers: list[str] = []
         if not number and not quoted:
             status = _status_memorandum(text, m, kind, lexicon)
             if status is not None:
-                found.append(status)
-                taken.append((status.start, status.end))
-                lowercase_spans.append((status.start, status.end))
-                continue
-            complement = _COMPLEMENT_START.match(text[e:]) or (
-                _OF_THE.match(text[e:]) if _SIGNED_AFTER.match(text[e:]) else None)
-            if complement and kind == "programme" and not _PROGRAMME_COMPLEMENT.match(text[e:]) \
-                    and not _SIGNED_AFTER.match(text[e:]):
-                complement = None
-            with_list = _WITH.match(text[e:])
-            if complement and complement.group(0).strip().startswith("under"):
-                stop = re.compile(r"[.;]").search(text, e)  # "an agreement under which ... until 2042"
-                e = stop.start() if stop else len(text)
-            elif complement:
-                stop = _COMPLEMENT_END.search(text, e + complement.end())
-                e = stop.start() if stop else len(text)
-                if re.search(r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", _before(text, m.start())) and \
-                        not re.match(r"\s+(?:of\s+understanding\s+)?between\b", text[m.end():]):
-                    # "The SCO Secretariat and the Roscongress Foundation signed a memorandum on ...":
-                    # the signers are its parties (its title stays as written)
-                    found_signers = _subject_parties(_before(text, m.start()), cast, lexicon)
-                    signers = found_signers if len(found_signers) >= 2 else []
-            elif with_list:
-                found.extend(_with_items(text, s, e, kind, word, taken))
-                continue
-            elif kind in ("statement", "declaration") and (re.search(r"\b[Jj]oint\s+$", _before(text, m.start()))
-                                                           or word.lower().startswith("joint")):
-                pass  # "signed a joint communique", "in their joint communique": a joint document is one
-            elif re.search(r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", _before(text, m.start())):
-                parties = _subject_parties(_before(text, m.start()), cast, lexicon)
-                if len(parties) < 2:
-                    continue
-            elif re.match(r"^\s+(?:of|(?:signed|adopted|approved|concluded)\s+(?:on|in))\s+[A-Z0-9]", text[e:]) and (
-                    s < m.start() or _MODIFIERS.search(text, max(0, m.start() - _LOOK_BACK), m.start())):
-                # "their strategic partnership treaty of June 16, 2004", "the Consortium's development
-                # strategy approved in Astana in June 2017": named by what it is and when it was made
-                modifiers = _MODIFIERS.search(text, max(0, m.start() - _LOOK_BACK), m.start())
-                if modifiers and s == m.start():
-                    s = modifiers.start(1)
-            else:
-                continue
+                self._keep(status, lowercase=True)
+                return
+            told = self._identified(m, word, kind, s, e)
+            if told is None:
+                return
+            s, e, parties, signers = told
         e = s + len(_trim_title(text[s:e], lexicon))  # "... on tourism on 13 June": the date is the clause's
         title = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", text[s:e].strip())
         if parties and "between" not in title:
             title = f"{title} between {' and '.join(parties)}"
-        parties = parties or signers or _parties(title, word, kind, text, lexicon, known)
+        parties = parties or signers or _parties(title, word, kind, text, lexicon, self.known)
         title = title[0].upper() + title[1:] if title else title
-        found.append(_Found(s, e, title, kind, parties, date_span=year_span))
-        taken.append((s, e))
-        lowercase_spans.append((s, e))
-    return _without_unsigned(text, found)
+        self._keep(_Found(s, e, title, kind, parties, date_span=(year.start(1), year.end(1)) if year else None),
+                   lowercase=True)
+
+    def _identified(self, m: re.Match, word: str, kind: str, s: int, e: int):
+        """What identifies a lowercase kind word without a number or a quoted title: (start, end,
+        parties, signers), or None when nothing does (or when it lists items of its own)."""
+        text = self.text
+        parties: list[str] = []
+        signers: list[str] = []
+        complement = _COMPLEMENT_START.match(text[e:]) or (
+            _OF_THE.match(text[e:]) if _SIGNED_AFTER.match(text[e:]) else None)
+        if complement and kind == "programme" and not _PROGRAMME_COMPLEMENT.match(text[e:]) \
+                and not _SIGNED_AFTER.match(text[e:]):
+            complement = None
+        signed_before = re.search(r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", _before(text, m.start()))
+        if complement and complement.group(0).strip().startswith("under"):
+            stop = re.compile(r"[.;]").search(text, e)  # "an agreement under which ... until 2042"
+            e = stop.start() if stop else len(text)
+        elif complement:
+            stop = _COMPLEMENT_END.search(text, e + complement.end())
+            e = stop.start() if stop else len(text)
+            if signed_before and not re.match(r"\s+(?:of\s+understanding\s+)?between\b", text[m.end():]):
+                # "The SCO Secretariat and the Roscongress Foundation signed a memorandum on ...":
+                # the signers are its parties (its title stays as written)
+                found_signers = _subject_parties(_before(text, m.start()), self.cast, self.lexicon)
+                signers = found_signers if len(found_signers) >= 2 else []
+        elif _WITH.match(text[e:]):
+            self.found.extend(_with_items(text, s, e, kind, word, self.taken))
+            return None
+        elif kind in ("statement", "declaration") and (re.search(r"\b[Jj]oint\s+$", _before(text, m.start()))
+                                                       or word.lower().startswith("joint")):
+            pass  # "signed a joint communique", "in their joint communique": a joint document is one
+        elif signed_before:
+            parties = _subject_parties(_before(text, m.start()), self.cast, self.lexicon)
+            if len(parties) < 2:
+                return None
+        elif re.match(r"^\s+(?:of|(?:signed|adopted|approved|concluded)\s+(?:on|in))\s+[A-Z0-9]", text[e:]) and (
+                s < m.start() or _MODIFIERS.search(text, max(0, m.start() - _LOOK_BACK), m.start())):
+            # "their strategic partnership treaty of June 16, 2004", "the Consortium's development
+            # strategy approved in Astana in June 2017": named by what it is and when it was made
+            modifiers = _MODIFIERS.search(text, max(0, m.start() - _LOOK_BACK), m.start())
+            if modifiers and s == m.start():
+                s = modifiers.start(1)
+        else:
+            return None
+        return s, e, parties, signers
 
 
 def _without_unsigned(text: str, found: list[_Found]) -> list[_Found]:
