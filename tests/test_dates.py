@@ -161,6 +161,13 @@ def test_main_date_weekday_in_the_lead():
     assert doc_date(body) == "2025-06-14"
 
 
+def test_a_publication_stamp_is_the_day_of_writing_and_a_lead_weekday_goes_back_from_it():
+    # 27 October 2023 was a Friday: "on Thursday" is the 26th, not the Thursday after
+    assert doc_date("2023-10-27 21:40\n\nBISHKEK -- The heads of government met on Thursday in Bishkek.") == \
+        "2023-10-26"
+    assert doc_date("2023-10-27 21:40\n\nBISHKEK -- The heads of government met in Bishkek.") == "2023-10-27"
+
+
 def test_main_date_of_a_long_conference_is_its_month():
     assert doc_date("They met on the sidelines of a forum held on 6-9 June 2022.") == "2022-06"
 

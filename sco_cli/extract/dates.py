@@ -529,10 +529,11 @@ def _day_within(chosen: DateMention, reported: list[tuple[int, DateMention]], he
 
 
 def _doc_date(mentions: list[DateMention], dateline_date: PartialDate | None, article: Article,
-              lead: Span | None) -> PartialDate | None:
+              lead: Span | None, stamp: Span | None = None) -> PartialDate | None:
     """The date of the main event. A dateline's date; else the reported (not announced) date in
     the lead paragraph, then the one whose sentence shares most words with the headline; a
-    weekday in the lead ("on Saturday") moves a dateline's day to the last such day on or before it."""
+    weekday in the lead ("on Saturday") moves a dateline's day, or a publication stamp's, to the
+    last such day on or before it."""
     if dateline_date is not None:
         return _lead_weekday(main_date(dateline_date), lead) if dateline_date.year is not None else None
     reported = [(n, m) for n, m in enumerate(mentions)
@@ -548,6 +549,8 @@ def _doc_date(mentions: list[DateMention], dateline_date: PartialDate | None, ar
         return (in_lead * _LEAD_WEIGHT + len(_content_words(m.sentence) & headline), -n)
 
     chosen = max(pool, key=rank)[1]
+    if stamp is not None and stamp.start <= chosen.span.start < stamp.end:
+        return _lead_weekday(main_date(chosen.date), lead)  # "2023-10-27 21:40" is the day of writing
     best = _day_within(chosen, reported, headline) or main_date(chosen.date)
     weekday = LEAD_WEEKDAY.search(lead.text) if lead is not None else None
     if weekday and best.precision == "day":
@@ -626,7 +629,8 @@ class _DateReader:
         in_dateline = dateline_at is not None
         ctx = _year_context(self.raw, dateline_date, self.frame.lead)
         mentions = self.mentions(ctx, dateline_at, dateline_date)
-        doc_date = _doc_date(mentions, dateline_date if in_dateline else None, self.article, self.frame.lead)
+        doc_date = _doc_date(mentions, dateline_date if in_dateline else None, self.article, self.frame.lead,
+                             self.frame.stamp)
         anchor = dateline_date if dateline_date is not None and dateline_date.precision == "day" and \
             dateline_date.year is not None else doc_date
         if anchor is not None and anchor.precision != "day":
