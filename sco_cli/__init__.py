@@ -11,6 +11,6 @@ extraction version is stale and is rebuilt (default index) or refused (explicit 
 """
 
 __version__ = "0.1.0"
-EXTRACTION_VERSION = 20
+EXTRACTION_VERSION = 21
 
 __all__ = ["__version__", "EXTRACTION_VERSION"]

@@ -479,6 +479,11 @@ def test_held_or_not_and_who(body, expected):
     pytest.param("ASTANA (Kazinform) -- President Kassym-Jomart Tokayev received Chinese President Xi Jinping "
                  "at the Akorda.",
                  [(None, ["Kassym-Jomart Tokayev", "Xi Jinping"], "Astana", "in-person")], id="dateless-dateline"),
+    # a dateline whose place is written in mixed case, with a date and an agency: "yesterday" counts from it
+    pytest.param("Dushanbe, 16 September 2021 (Khovar) -- President Emomali Rahmon met Iranian President Ebrahim "
+                 "Raisi yesterday.",
+                 [("2021-09-15", ["Emomali Rahmon", "Ebrahim Raisi"], "Dushanbe", "in-person")],
+                 id="mixed-case-dateline"),
 ])
 def test_offices_as_written(body, expected):
     assert meetings(body) == expected

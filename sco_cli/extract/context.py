@@ -42,7 +42,11 @@ LEAD_WEEKDAY = re.compile(rf"\b[Oo]n\s+({WEEKDAY_NAMES})\b")
 # "Dushanbe: 30 July 2021 (TDI):", "Dushanbe [Tajikistan], July 14 (ANI):". The place is in
 # capitals, or capitalised before a colon or a bracketed country.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\u2019 -]{2,}?|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=:|\s\[))"
+    r"^(?P<place>[A-Z][A-Z.'\u2019 -]{2,}?|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=:|\s\[)"
+    # a place written in mixed case is a dateline when a date and an agency or a dash follow it:
+    # "Dushanbe, 16 September 2021 (Khovar) --"
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=,\s*(?:\d{1,2}\s+[A-Z][a-z]{2,9}|[A-Z][a-z]{2,9}\.?\s+\d{1,2}),?\s*\d{4}\s*"
+    r"(?:\([^)]{1,40}\)|--|\u2014|\u2013)))"
     r"(?:\s*\[[^\]\n]{1,30}\])?(?:,\s*[A-Z][A-Za-z.' -]+?)?(?:,|\.|:)\s+"
     r"(?P<date>(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9})(?:,?\s*\d{4})?)\.?"
     r"\s*(?:\([^)]{1,40}\)|/[^/\n]{1,20}/|[A-Z][A-Za-z]{2,20}\b(?=\s*[-\u2013\u2014]))?[.:]?\s*"
