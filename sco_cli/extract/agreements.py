@@ -877,12 +877,7 @@ class _AgreementReader:
         with_one = re.match(r"^((?:[\w-]+\s+)?\w+) with ", f.title)
         if with_one and len(parties) == 1:
             f.title = f"{with_one.group(1)} with {parties[0]}"
-        trimmed = _trim_title(f.title, lexicon)
-        tail_city = re.match(r"\s+(?:in|at)\s+(?:the\s+)?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)",
-                             f.title[len(trimmed):])
-        if place is None and tail_city and tail_city.group(1) in lexicon.cities:
-            place = tail_city.group(1)  # "the Memorandum ... and the WHO in Astana on 4 July 2024"
-        f.title = trimmed
+        f.title = _trim_title(f.title, lexicon)
         parties = tuple(_trim_title(p, lexicon) for p in parties)  # "... and the WHO in Astana": the WHO
         of_year = _OF_YEAR.search(f.title)
         if date is None and of_year:
