@@ -25,7 +25,7 @@ from dataclasses import asdict
 from typing import NamedTuple
 
 from sco_cli import codec, safety
-from sco_cli.model import Agreement, AgreementRecord, Mention
+from sco_cli.model import Agreement, AgreementRecord, Mention, date_order
 from sco_cli.normalize import GENERIC_TITLE_WORDS, fold, identifying, title_key
 
 # Near-identical titles: the share of the shorter title's words the two must have in common,
@@ -247,21 +247,23 @@ def in_order(records: list[AgreementRecord]) -> list[AgreementRecord]:
     """The records as `sco agreements` lists them: by date (undated last), instruments of one day in
     the order their articles name them ("the Moscow Declaration and the statements on ..."), then
     by title."""
-    return sorted(records, key=lambda r: (_date_order(r.agreement.date), _first_mention(r), r.agreement.title))
+    return sorted(records, key=lambda r: (date_order(r.agreement.date), _first_mention(r), r.agreement.title))
 
 
-def _date_order(date) -> tuple:
-    bounds = date.bounds() if date is not None else None
-    return (0, bounds[0], bounds[1]) if bounds else (1, 0, 0)
+def mention_uid(doc_id: str, n: int) -> str:
+    """The uid of an article's n-th agreement mention: "000_696adcf27fd638ed#agreement2"."""
+    return f"{doc_id}#agreement{n}"
+
+
+def mention_place(uid: str) -> tuple[str, int]:
+    """(article, place in it) of a mention uid, the inverse of `mention_uid`."""
+    doc, _, n = uid.rpartition("#agreement")
+    return doc, int(n) if n.isdigit() else 0
 
 
 def _first_mention(record: AgreementRecord) -> tuple[str, int]:
     """(article, place in it) of a record's first mention."""
-    places = []
-    for uid in record.uids:
-        doc, _, n = uid.rpartition("#agreement")
-        places.append((doc, int(n) if n.isdigit() else 0))
-    return min(places, default=("", 0))
+    return min((mention_place(uid) for uid in record.uids), default=("", 0))
 
 
 def group(mentions: list[tuple[str, str, Agreement]]) -> list[AgreementRecord]:

@@ -61,6 +61,12 @@ class PartialDate:
         return _first_day(self), _last_day(last)
 
 
+def date_order(date: PartialDate | None) -> tuple[int, int, int]:
+    """How listings order dates: by first day, then last day; undated (or year-less) last."""
+    bounds = date.bounds() if date is not None else None
+    return (0, bounds[0], bounds[1]) if bounds else (1, 0, 0)
+
+
 def _first_day(d: PartialDate) -> int:
     return d.year * 10000 + (d.month or 1) * 100 + (d.day or 1)
 

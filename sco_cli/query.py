@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from sco_cli import codec
+from sco_cli import codec, instruments
 from sco_cli.errors import UsageError
 from sco_cli.index import Handle, read_agreements
 from sco_cli.model import (
@@ -23,6 +23,7 @@ from sco_cli.model import (
     SearchHit,
     Meeting,
     TimelineEntry,
+    date_order,
 )
 from sco_cli.normalize import fold
 from sco_cli.safety import clean_line
@@ -485,17 +486,12 @@ def who_met(handle: Handle, name: str | None = None, *, with_: str | None = None
             if wanted.passes(meeting):
                 rows.append(MeetingRecord(f"{fields['doc_id']}#meeting{n}", meeting, fields["doc_id"],
                                           fields["title"]))
-    rows.sort(key=lambda r: (_sort_key_date(r.meeting.date), r.doc_id, _uid_order(r.id)))
+    rows.sort(key=lambda r: (date_order(r.meeting.date), r.doc_id, _uid_order(r.id)))
     return rows[:limit] if limit else rows
 
 
 def _uid_order(uid: str) -> int:
     return int(uid.rpartition("#meeting")[2] or 0)
-
-
-def _sort_key_date(date: PartialDate | None):
-    bounds = date.bounds() if date is not None else None
-    return (0, bounds[0], bounds[1]) if bounds else (1, 0, 0)
 
 
 def agreements(handle: Handle, text: str | None = None, *, party: str | None = None, kind: str | None = None,
@@ -526,7 +522,7 @@ def _agreements_matching(handle: Handle, matcher: _FactText) -> set[str]:
     texts = []
     for fields in _articles(handle, conditions):
         for n, agreement in enumerate(_decoded(fields, "agreement")):
-            texts.append((f"{fields['doc_id']}#agreement{n}", f"{agreement.title}\n{agreement.evidence}"))
+            texts.append((instruments.mention_uid(fields["doc_id"], n), f"{agreement.title}\n{agreement.evidence}"))
     return matcher.matching(texts)
 
 

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from sco_cli import EXTRACTION_VERSION, __version__, codec
+from sco_cli import EXTRACTION_VERSION, __version__, codec, instruments
 from sco_cli.errors import IndexMissing, IndexVersionMismatch, UsageError
 from sco_cli.index import columns, whoosh_fixes
 from sco_cli.index.layout import current_generation, fsync_dir, make_staging, prune, publish, writer_lock
@@ -114,7 +114,7 @@ class _Generation:
         self.documents[item.doc_id] = [item.content_hash, *item.counts, str(Path(item.path).absolute())]
         for n, bounds, row in item.timeline:
             self.timeline.add(item.doc_id, n, bounds, row)
-        self.mentions.extend([f"{item.doc_id}#agreement{n}", item.doc_id, a] for n, a in item.agreements)
+        self.mentions.extend([instruments.mention_uid(item.doc_id, n), item.doc_id, a] for n, a in item.agreements)
         for key, values in zip(("people", "organizations", "places"), item.vocabulary):
             self.vocab[key].update(values)
 
@@ -139,10 +139,8 @@ class _Generation:
 
     def finish(self, paths: list[str]) -> tuple[int, dict]:
         """Write the side files and `sco.json`; returns (articles, fact counts)."""
-        from sco_cli import instruments
-
         timeline = self.timeline.finish()
-        self.mentions.sort(key=lambda m: (m[1], int(m[0].rpartition("#agreement")[2])))
+        self.mentions.sort(key=lambda m: instruments.mention_place(m[0]))
         columns.write_jsonl(self.staging / columns.MENTIONS_FILE, self.mentions)
         # stored in the order `sco agreements` lists them, so that it never sorts them again
         grouped = instruments.in_order(instruments.group([(uid, doc, codec.agreement(a))
