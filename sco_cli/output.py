@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Sequence, TextIO
 
-from sco_cli.render import Column, clean_value, field_columns, flat, select_fields, table
+from sco_cli.render import Column, field_columns, flat, select_fields, table
+from sco_cli.safety import clean_tree
 
 
 class OutputFormat(str, Enum):
@@ -81,7 +82,7 @@ def emit(env: Environment, fmt: OutputFormat, rows: list[dict], columns: Sequenc
          items: Sequence[Any], clean: bool = True) -> None:
     """Write `rows` (JSON-ready) or `items` (as a table of `columns`) in format `fmt`; `clean`
     False for rows whose strings are clean already (`instruments.load` guarantees it)."""
-    rows = clean_value(rows) if clean else rows
+    rows = clean_tree(rows) if clean else rows
     out = env.stdout
     if fmt is OutputFormat.json and env.stdout_isatty:
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -126,7 +127,7 @@ def emit_one(env: Environment, fmt: OutputFormat, row: dict, fields: Sequence[st
                 console.print(part, soft_wrap=getattr(part, "no_wrap", None) is True)
         env.stdout.flush()
     elif fmt is OutputFormat.json:
-        env.stdout.write(json.dumps(clean_value(row), ensure_ascii=False, indent=2) + "\n")
+        env.stdout.write(json.dumps(clean_tree(row), ensure_ascii=False, indent=2) + "\n")
         env.stdout.flush()
     else:
         emit(env, fmt, [row], field_columns(list(row)), [row])

@@ -47,11 +47,6 @@ def display_date(date: PartialDate | None) -> str:
     return date.iso + (f"..{date.end.iso}" if date.end is not None and date.end.iso else "")
 
 
-def clean_value(value: Any) -> Any:
-    """Sanitise every string in a JSON-ready structure (text from an old index included)."""
-    return clean_tree(value)
-
-
 # ---- rows: the JSON objects of DESIGN.md ------------------------------------------------------
 
 
@@ -276,7 +271,7 @@ def flat(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"  # as JSON writes them
     if isinstance(value, (list, dict)):
-        return json.dumps(clean_value(value), ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(clean_tree(value), ensure_ascii=False, separators=(",", ":"))
     return clean_line(str(value))
 
 

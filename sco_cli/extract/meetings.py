@@ -368,9 +368,7 @@ class _MeetingReader:
             if len(participants) < 2:
                 continue
             fmt = _format(trig, fmt_text, "phone" if self.phone_round else self.last_format)
-            background = date is not c.date and date is not None and self.dates.doc_date is not None and \
-                not context.near(date, self.dates.doc_date, _SAME_PLACE_DAYS, precise=False)
-            place = self._place(c, i, stop, fmt, background=background, own_day=date is not c.date)
+            place = self._place(c, i, stop, fmt, date)
             self._record(c, i, participants, days.get(group[0], date) if days else date, place, fmt, planned)
 
     def _days_of(self, c: _Clause, trig: _Trigger, stop: int, objects: list) -> dict:
@@ -437,14 +435,17 @@ class _MeetingReader:
             sides = [[self.protagonist]] if not has_pronoun(before) or not self.last_subject else [self.last_subject]
         return sides
 
-    def _place(self, c: _Clause, i: int, stop: int, fmt: str, background: bool = False,
-               own_day: bool = False) -> str | None:
+    def _place(self, c: _Clause, i: int, stop: int, fmt: str, date: PartialDate | None) -> str | None:
+        """Where phrase i's meeting (of `date`) took place."""
         if fmt != "in-person":
             return None
         trig, doc_date = c.triggers[i], self.dates.doc_date
         # a later phrase names its own city: "..., when they met in Moscow"
         place = i > 0 and _in_city(c.text[trig.start:stop], self.lexicon)
-        if i > 0 and (background or own_day and _in_country(c.text[trig.start:stop], self.lexicon)):
+        own_day = i > 0 and date is not c.date
+        background = own_day and date is not None and doc_date is not None and \
+            not context.near(date, doc_date, _SAME_PLACE_DAYS, precise=False)
+        if background or own_day and _in_country(c.text[trig.start:stop], self.lexicon):
             # "..., after a meeting on July 9 in Japan": another time, another place (a country's city unknown)
             return place or None
         place = place or c.city
