@@ -146,6 +146,8 @@ _LOWER_LEFT = re.compile(r"((?:\b[A-Z][\w-]*\s+)*(?:\b(?:[Jj]oint|[Cc]omprehensi
                          r"[Dd]evelopment|[Aa]ction|[Mm]odel|[Ii]ntergovernmental|[Cc]redit)\s+)*)$")
 # An article about the SCO names it: its documents bind its member states.
 _ABOUT_SCO = re.compile(r"\bSCO\b|Shanghai\s+Cooperation\s+Organi[sz]ation")
+# "signed a memorandum", "signed a joint communique": its subject signed it (one word may come between).
+_SIGNED_A = re.compile(r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$")
 # The verb right before an instrument whose subject signed it: "India and Kazakhstan signed an MoU".
 _SIGNED_RIGHT_BEFORE = re.compile(r"\b(?:signed|inked)\s+(?:an?\s+|the\s+)?$")
 # How far before and after a mention its own words are looked for: the searches stay linear
@@ -425,7 +427,7 @@ class _SentenceInstruments:
         if complement and kind == "programme" and not _PROGRAMME_COMPLEMENT.match(text[e:]) \
                 and not _SIGNED_AFTER.match(text[e:]):
             complement = None
-        signed_before = re.search(r"\bsigned\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", _before(text, m.start()))
+        signed_before = _SIGNED_A.search(_before(text, m.start()))
         if complement and complement.group(0).strip().startswith("under"):
             stop = re.compile(r"[.;]").search(text, e)  # "an agreement under which ... until 2042"
             e = stop.start() if stop else len(text)
