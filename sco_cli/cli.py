@@ -470,8 +470,9 @@ def who_met(
         rows = q.who_met(open_handle(ctx, env), name, with_=with_, org=org, place=place,
                          meeting_format=meeting_format.value if meeting_format else None,
                          date_from=lo, date_to=hi, include_planned=include_planned)
+        # the records' strings are clean: query reads them with safety.loads_clean
         finish(env, fmt_, rows, render.meeting_row, render.MEETING_COLUMNS, "no meetings match",
-               Listing(limit, fields, sort, reverse))
+               Listing(limit, fields, sort, reverse), clean=False)
 
 
 def _kind_names() -> list[str]:
@@ -537,7 +538,7 @@ def agreements(
         fmt_ = output_format(env, json_, jsonl, csv_, fmt)
         lo, hi = date_bounds(date_from, date_to)
         rows = q.agreements(open_handle(ctx, env), query, party=party, kind=kind, date_from=lo, date_to=hi)
-        # the records' strings are clean: instruments.load proves or makes it so
+        # the records' strings are clean: instruments.load reads them with safety.loads_clean
         finish(env, fmt_, rows, render.agreement_row, render.AGREEMENT_COLUMNS, "no agreements match",
                Listing(limit, fields, sort, reverse), clean=False)
 

@@ -282,12 +282,8 @@ def dump(records: list[AgreementRecord]) -> str:
 
 
 def load(text: str) -> list[AgreementRecord]:
-    """The records of `dump`, every string clean: proven by one scan of the text when it holds no
-    character `safety.clean_text` removes and no \\u escape (which `dump` never writes for clean
-    text), else cleaned one by one (a file written by hand or damaged)."""
-    data = json.loads(text)
-    if not (safety.is_clean(text) and "\\u" not in text):
-        data = safety.clean_tree(data)
+    """The records of `dump`, every string clean (`safety.loads_clean`)."""
+    data = safety.loads_clean(text)
     out = []
     for d in data:
         out.append(AgreementRecord(d["id"], codec.agreement(d["agreement"]),

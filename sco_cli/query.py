@@ -26,7 +26,7 @@ from sco_cli.model import (
     date_order,
 )
 from sco_cli.normalize import fold
-from sco_cli.safety import clean_line
+from sco_cli.safety import clean_line, loads_clean
 
 SNIPPET_CHARS = 220
 # Markers around matched terms in Whoosh's highlight output. Both are control characters, which
@@ -271,10 +271,10 @@ def docs(handle: Handle) -> list[DocSummary]:
     return sorted(rows, key=lambda d: d.doc_id)
 
 
-def _decoded(fields: dict, kind: str) -> tuple:
-    """The facts of one kind stored with an article ("date", "meeting", "agreement"), in text order."""
+def _decoded(text: str | None, kind: str) -> tuple:
+    """An article's facts of one kind ("date", "meeting", "agreement") from their JSON list, in text order."""
     load = codec.LOADERS[kind]
-    return tuple(load(item) for item in json.loads(fields.get(kind + "s") or "[]"))
+    return tuple(load(item) for item in json.loads(text or "[]"))
 
 
 def resolve_doc_id(handle: Handle, given: str) -> str | None:
@@ -300,29 +300,49 @@ def show(handle: Handle, doc_id: str) -> DocumentView | None:
     if doc_id is None:
         return None
     with handle.searcher() as searcher:
-        article = searcher.document(doc_id=doc_id)
+        docnum = searcher.document_number(doc_id=doc_id)
+        article = None if docnum is None else searcher.stored_fields(docnum)
     if article is None:
         return None
+    meetings, agreements = (next(handle.column_values(kind, [docnum])) for kind in ("meetings", "agreements"))
     payload = json.loads(article["payload"])
     extraction = Extraction(
         doc_date=_article_date(payload),
-        dates=_decoded(article, "date"),
+        dates=_decoded(article.get("dates"), "date"),
         people=tuple(codec.person(p) for p in payload.get("people", [])),
         organizations=tuple(tuple(o) for o in payload.get("organizations", [])),
-        meetings=_decoded(article, "meeting"),
-        agreements=_decoded(article, "agreement"),
+        meetings=_decoded(meetings, "meeting"),
+        agreements=_decoded(agreements, "agreement"),
         year_evidence=tuple(codec.year_evidence(e) for e in payload.get("year_evidence", [])),
     )
     return DocumentView(_summary(article), article["body"], extraction)
 
 
-def _articles(handle: Handle, conditions: list) -> Iterator[dict]:
-    """Stored fields of every article matching all `conditions` (Whoosh queries), found through
-    their posting lists: the cost follows the answer, not the index."""
-    query = _and(*conditions)
+def _docnums(handle: Handle, conditions: list) -> list[int]:
+    """The Whoosh document numbers of the articles matching all `conditions` (Whoosh queries),
+    found through their posting lists: the cost follows the answer, not the index."""
     with handle.searcher() as searcher:
-        for docnum in searcher.docs_for_query(query):
-            yield searcher.stored_fields(docnum)
+        return list(searcher.docs_for_query(_and(*conditions)))
+
+
+def _doc_ids(handle: Handle, conditions: list) -> set[str]:
+    return {doc_id for doc_id, _ in _headings(handle, _docnums(handle, conditions))}
+
+
+def _headings(handle: Handle, docnums: list[int]) -> Iterator[tuple[str, str]]:
+    """(doc_id, title) of each article, clean."""
+    for text in handle.column_values("heading", docnums):
+        doc_id, title = loads_clean(text)
+        yield doc_id, title
+
+
+def _with_facts(handle: Handle, conditions: list, kind: str) -> Iterator[tuple[str, str, tuple]]:
+    """(doc_id, title, its facts of `kind`) of every article matching all `conditions`, read from
+    the columns of the article's heading and facts (never its stored body); every string clean."""
+    docnums = _docnums(handle, conditions)
+    load = codec.LOADERS[kind]
+    for (doc_id, title), text in zip(_headings(handle, docnums), handle.column_values(kind + "s", docnums)):
+        yield doc_id, title, tuple(load(item) for item in loads_clean(text or "[]"))
 
 
 def _term(field: str, value: str):
@@ -392,11 +412,11 @@ def timeline(handle: Handle, text: str | None = None, *, date_from: PartialDate 
     if person or org:
         conditions = [_term("names", person)] if person else []
         conditions += [_org_condition(org)] if org else []
-        docs = {f["doc_id"] for f in _articles(handle, conditions)}
+        docs = _doc_ids(handle, conditions)
     matcher = _FactText(text) if text else None
     narrowing = matcher.article_condition() if matcher else None
     if narrowing is not None:
-        candidates = {f["doc_id"] for f in _articles(handle, [_term("facts", "date"), narrowing])}
+        candidates = _doc_ids(handle, [_term("facts", "date"), narrowing])
         docs = candidates if docs is None else docs & candidates
     lo = date_from.bounds()[0] if date_from else None
     hi = date_to.bounds()[1] if date_to else None
@@ -445,14 +465,13 @@ class _MeetingFilter:
         return conditions
 
     def passes(self, meeting: Meeting) -> bool:
-        from sco_cli.index.schema import meeting_terms, org_terms
+        from sco_cli.index.schema import org_terms, takes_part
 
         if meeting.planned and not self.include_planned:
             return False
-        names = meeting_terms(meeting)
-        if any(n and fold(n) not in names for n in (self.name, self.with_)):
+        if any(n and not takes_part(meeting, fold(n)) for n in (self.name, self.with_)):
             return False
-        if self.org and fold(self.org) not in names and fold(self.org) not in org_terms(meeting):
+        if self.org and not takes_part(meeting, fold(self.org)) and fold(self.org) not in org_terms(meeting):
             return False
         if self.place and fold(meeting.place or "") != fold(self.place):
             return False
@@ -481,11 +500,10 @@ def who_met(handle: Handle, name: str | None = None, *, with_: str | None = None
                             date_from.bounds()[0] if date_from else None,
                             date_to.bounds()[1] if date_to else None, include_planned)
     rows = []
-    for fields in _articles(handle, wanted.article_conditions()):
-        for n, meeting in enumerate(_decoded(fields, "meeting")):
+    for doc_id, title, meetings in _with_facts(handle, wanted.article_conditions(), "meeting"):
+        for n, meeting in enumerate(meetings):
             if wanted.passes(meeting):
-                rows.append(MeetingRecord(f"{fields['doc_id']}#meeting{n}", meeting, fields["doc_id"],
-                                          fields["title"]))
+                rows.append(MeetingRecord(f"{doc_id}#meeting{n}", meeting, doc_id, title))
     rows.sort(key=lambda r: (date_order(r.meeting.date), r.doc_id, _uid_order(r.id)))
     return rows[:limit] if limit else rows
 
@@ -520,9 +538,9 @@ def _agreements_matching(handle: Handle, matcher: _FactText) -> set[str]:
     """The uids of agreement mentions whose title or sentence matches."""
     conditions = [_term("facts", "agreement"), matcher.article_condition()]
     texts = []
-    for fields in _articles(handle, conditions):
-        for n, agreement in enumerate(_decoded(fields, "agreement")):
-            texts.append((instruments.mention_uid(fields["doc_id"], n), f"{agreement.title}\n{agreement.evidence}"))
+    for doc_id, _, found in _with_facts(handle, conditions, "agreement"):
+        for n, agreement in enumerate(found):
+            texts.append((instruments.mention_uid(doc_id, n), f"{agreement.title}\n{agreement.evidence}"))
     return matcher.matching(texts)
 
 

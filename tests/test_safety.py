@@ -55,3 +55,21 @@ def test_agreement_records_are_clean_whatever_the_file_holds():
         [record] = instruments.load(text)
         assert (record.agreement.title, record.agreement.parties, record.agreement.evidence,
                 record.mentions[0].doc_id, record.mentions[0].evidence) == ("Memo", ("A",), "x", "d", "e")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        pytest.param('["plain", {"k": "Jürgen"}]', ["plain", {"k": "Jürgen"}], id="clean-as-is"),
+        pytest.param('["a\\rb"]', ["a\nb"], id="escaped-carriage-return"),
+        pytest.param('["a\\bb\\fc"]', ["abc"], id="escaped-backspace-form-feed"),
+        pytest.param('["\\u001b[31mred"]', ["red"], id="escaped-csi"),
+        pytest.param('["x\\u202ey"]', ["xy"], id="escaped-bidi"),
+        pytest.param('["raw\u0085c1"]', ["rawc1"], id="raw-c1"),
+        pytest.param('["back\\\\slash b"]', ["back\\slash b"], id="escaped-backslash-kept"),
+    ],
+)
+def test_loads_clean_never_returns_what_clean_text_removes(text, value):
+    from sco_cli.safety import loads_clean
+
+    assert loads_clean(text) == value

@@ -117,3 +117,22 @@ def test_a_real_index_needs_nothing_outside_the_allow_list(seeds_index_template,
     assert seen and seen <= whoosh_fixes.ALLOWED_GLOBALS
     meta = json.loads((index.current_generation(base) / "sco.json").read_text())
     assert meta["documents"] == 6
+
+
+def test_column_values_read_each_segment_even_after_one_without_the_column(tmp_path):
+    from whoosh import columns, fields
+    from whoosh.filedb.filestore import FileStorage
+
+    whoosh_fixes.load()
+    schema = fields.Schema(key=fields.ID(stored=True), value=fields.COLUMN(columns.VarBytesColumn()))
+    ix = FileStorage(str(tmp_path)).create_index(schema)
+    for batch in ([("a", None), ("b", None)], [("c", b"3"), ("d", b"4")], [("e", b"5")]):
+        with ix.writer(merge=False) as writer:
+            for key, value in batch:
+                writer.add_document(key=key, **({} if value is None else {"value": value}))
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        assert [len(list(leaf.all_doc_ids())) for leaf, _ in reader.leaf_readers()] == [2, 2, 1]
+        assert not reader.leaf_readers()[0][0].has_column("value")
+        docnums = [searcher.document_number(key=k) for k in "abcde"]
+        assert list(whoosh_fixes.column_values(reader, "value", docnums)) == [b"", b"", b"3", b"4", b"5"]

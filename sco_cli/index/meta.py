@@ -9,7 +9,8 @@ from sco_cli import EXTRACTION_VERSION
 from sco_cli.errors import IndexCorrupt
 
 # 6: one Whoosh document per article, facts stored with it; timeline and agreement side files.
-SCHEMA_VERSION = 6
+# 7: an article's heading, meetings and agreements in Whoosh columns of their own.
+SCHEMA_VERSION = 7
 INDEX_FORMAT = "sco-index"
 META_FILE = "sco.json"
 AGREEMENTS_FILE = "agreements.json"

@@ -6,6 +6,7 @@ import weakref
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from sco_cli import EXTRACTION_VERSION
 from sco_cli.errors import IndexCorrupt, IndexMissing, IndexVersionMismatch
@@ -33,6 +34,11 @@ class Handle:
 
     def searcher(self):
         return nullcontext(self.shared_searcher)
+
+    def column_values(self, fieldname: str, docnums: list[int]) -> Iterator[str]:
+        """The text of a column field (`schema.COLUMN_FIELDS`) for each of `docnums`."""
+        for value in whoosh_fixes.column_values(self.shared_searcher.reader(), fieldname, docnums):
+            yield value.decode("utf-8")
 
     def timeline(self) -> columns.TimelineColumn:
         """The date column, read on first use."""

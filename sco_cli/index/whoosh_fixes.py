@@ -11,11 +11,15 @@ Call `load()` before using Whoosh. It applies, once per process:
    place Whoosh loads one is pointed at `safe_loads`/`safe_load`, which build only plain data and
    the few classes in `ALLOWED_GLOBALS`; anything else raises `pickle.UnpicklingError` before a
    single foreign callable runs. (The schema is never unpickled at all: sco passes its own.)
+
+`column_values` reads column fields segment by segment, around a Whoosh bug (below).
 """
 from __future__ import annotations
 
+import bisect
 import io
 import pickle
+from typing import Iterable, Iterator
 
 # What sco's own index files need besides plain data (measured over builds, adds and every
 # query: `tests/test_whoosh_fixes.py` checks a real index loads with exactly these).
@@ -181,3 +185,20 @@ def commit_segments(ix, segments: list) -> None:
     writer._close_segment()  # this writer's own (empty) segment is not kept
     writer._commit_toc(list(segments))
     writer._finish()
+
+
+# ---- column fields -------------------------------------------------------------------------------
+
+
+def column_values(reader, fieldname: str, docnums: Iterable[int]) -> Iterator[bytes]:
+    """The value of a column field for each of `docnums` (ascending or not), read segment by
+    segment. (`MultiReader.column_reader` leaves out a segment without the column, and then reads
+    that segment's documents from another segment's values; here such a segment gives b"".)"""
+    leaves = reader.leaf_readers()
+    offsets = [offset for _, offset in leaves]
+    readers = [leaf.column_reader(fieldname, translate=False) if leaf.has_column(fieldname) else None
+               for leaf, _ in leaves]
+    for docnum in docnums:
+        k = bisect.bisect_right(offsets, docnum) - 1
+        column = readers[k]
+        yield column[docnum - offsets[k]] if column is not None else b""
