@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 from sco_cli import __version__
 from sco_cli.complete import SUMMARIES
 from sco_cli.errors import ScoError, UsageError
-from sco_cli import output
+from sco_cli import jsonrows, output
 from sco_cli.output import Environment, OutputFormat
 
 
@@ -315,8 +315,20 @@ def finish(env: Environment, fmt: OutputFormat, items: list, row, columns, nothi
         output.emit(env, fmt, [r for r, _ in shown], columns, [i for _, i in shown], clean)
     else:
         output.emit(env, fmt, [row(item) for item in shown], columns, shown, clean)
-    if total > len(shown) and env.stderr_isatty:
-        _say(env, f"sco: showing {len(shown)} of {total} (--limit 0 for all)")
+    _say_cut(env, len(shown), total)
+
+
+def finish_encoded(env: Environment, fmt: OutputFormat, lines: list[str], limit: int | None) -> None:
+    """`finish` for rows encoded at build time, in the command's own order (no --sort or --fields)."""
+    shown = lines[:limit] if limit else lines
+    output.emit_encoded(env, fmt, shown)
+    _say_cut(env, len(shown), len(lines))
+
+
+def _say_cut(env: Environment, shown: int, total: int) -> None:
+    """When items were left out, a terminal is told how many on stderr; a pipe is not."""
+    if total > shown and env.stderr_isatty:
+        _say(env, f"sco: showing {shown} of {total} (--limit 0 for all)")
 
 
 # ---- commands -----------------------------------------------------------------------------------
@@ -364,7 +376,7 @@ def search(
         # the full count costs a second pass of the matcher: only a person at a terminal is told it
         cut = bool(limit) and len(hits) == limit and env.stderr_isatty
         total = q.count(handle, query, date_from=lo, date_to=hi) if cut else None
-        finish(env, fmt_, hits, render.search_row, render.SEARCH_COLUMNS, f"no article matches {query!r}",
+        finish(env, fmt_, hits, jsonrows.search_row, render.SEARCH_COLUMNS, f"no article matches {query!r}",
                Listing(None, fields, sort, reverse), total=total)
 
 
@@ -412,7 +424,7 @@ def timeline(
         lo, hi = date_bounds(date_from, date_to)
         rows = q.timeline(open_handle(ctx, env), query, date_from=lo, date_to=hi, person=person, org=org,
                           absolute=absolute)
-        finish(env, fmt_, rows, render.timeline_row, render.TIMELINE_COLUMNS, "no dates match",
+        finish(env, fmt_, rows, jsonrows.timeline_row, render.TIMELINE_COLUMNS, "no dates match",
                Listing(limit, fields, sort, reverse))
 
 
@@ -471,7 +483,7 @@ def who_met(
                          meeting_format=meeting_format.value if meeting_format else None,
                          date_from=lo, date_to=hi, include_planned=include_planned)
         # the records' strings are clean: query reads them with safety.loads_clean
-        finish(env, fmt_, rows, render.meeting_row, render.MEETING_COLUMNS, "no meetings match",
+        finish(env, fmt_, rows, jsonrows.meeting_row, render.MEETING_COLUMNS, "no meetings match",
                Listing(limit, fields, sort, reverse), clean=False)
 
 
@@ -537,9 +549,14 @@ def agreements(
     with reported(env):
         fmt_ = output_format(env, json_, jsonl, csv_, fmt)
         lo, hi = date_bounds(date_from, date_to)
-        rows = q.agreements(open_handle(ctx, env), query, party=party, kind=kind, date_from=lo, date_to=hi)
+        handle = open_handle(ctx, env)
+        every = not (query or party or kind or lo or hi or fields or sort or reverse)
+        lines = q.agreement_lines(handle) if every and output.writes_encoded(env, fmt_) else None
+        if lines:  # every instrument, as JSON: the rows written at build time are copied
+            return finish_encoded(env, fmt_, lines, limit)
+        rows = q.agreements(handle, query, party=party, kind=kind, date_from=lo, date_to=hi)
         # the records' strings are clean: instruments.load reads them with safety.loads_clean
-        finish(env, fmt_, rows, render.agreement_row, render.AGREEMENT_COLUMNS, "no agreements match",
+        finish(env, fmt_, rows, jsonrows.agreement_row, render.AGREEMENT_COLUMNS, "no agreements match",
                Listing(limit, fields, sort, reverse), clean=False)
 
 
@@ -570,7 +587,7 @@ def docs(
     with reported(env):
         fmt_ = output_format(env, json_, jsonl, csv_, fmt)
         rows = q.docs(open_handle(ctx, env))
-        finish(env, fmt_, rows, render.doc_row, render.DOC_COLUMNS, "the index is empty",
+        finish(env, fmt_, rows, jsonrows.doc_row, render.DOC_COLUMNS, "the index is empty",
                Listing(limit, fields, sort, reverse))
 
 
@@ -602,7 +619,7 @@ def show(
             raise UsageError(f"no document {doc_id!r} in the index", hint="sco docs lists the document ids")
         chosen = object_format(json_, fmt)
         parts = render.show_renderables(view) if chosen is OutputFormat.table and not fields else []
-        output.emit_one(env, chosen, render.show_row(view), _field_names(fields), parts)
+        output.emit_one(env, chosen, jsonrows.show_row(view), _field_names(fields), parts)
 
 
 class Shell(str, Enum):
@@ -723,7 +740,7 @@ def index_status(ctx: typer.Context, json_: JsonObjectOpt = False, fmt: ObjectFo
     with reported(env):
         status = index.status(state.index_dir)
         chosen = object_format(json_, fmt)
-        output.emit_one(env, chosen, render.status_row(status), _field_names(fields), render.status_lines(status))
+        output.emit_one(env, chosen, jsonrows.status_row(status), _field_names(fields), render.status_lines(status))
 
 
 @index_app.command("check", short_help=SUMMARIES[("index", "check")])

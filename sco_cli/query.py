@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from sco_cli import codec, instruments
 from sco_cli.errors import UsageError
-from sco_cli.index import Handle, read_agreements
+from sco_cli.index import Handle, read_agreement_rows, read_agreements
 from sco_cli.model import (
     AgreementRecord,
     DocSummary,
@@ -532,6 +532,12 @@ def agreements(handle: Handle, text: str | None = None, *, party: str | None = N
     if lo is not None or hi is not None:
         records = [r for r in records if _overlaps(r.agreement.date, lo, hi)]
     return records[:limit] if limit else records  # stored in order (instruments.in_order)
+
+
+def agreement_lines(handle: Handle) -> list[str] | None:
+    """What `agreements(handle)` finds, as its rows encoded at build time (`jsonrows.encode`),
+    clean; None when they cannot be proven clean (then use `agreements`)."""
+    return read_agreement_rows(handle)
 
 
 def _agreements_matching(handle: Handle, matcher: _FactText) -> set[str]:

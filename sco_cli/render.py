@@ -1,4 +1,5 @@
-"""Model objects -> rows (JSON-ready dicts) and Rich renderables; no I/O (`output.py` writes them).
+"""Model objects -> Rich renderables, and rows (`jsonrows`) cut, sorted and flattened; no I/O
+(`output.py` writes them).
 
 Every table cell is a `rich.text.Text` built from sanitised text, never a markup string.
 """
@@ -9,33 +10,17 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from sco_cli.model import (
-    DocSummary,
     DocumentView,
     Highlighted,
     IndexStatus,
     PartialDate,
-    AgreementRecord,
     YearEvidence,
     MeetingRecord,
     Person,
-    SearchHit,
-    TimelineEntry,
 )
 from sco_cli.safety import clean_line, clean_text, clean_tree
 
 # ---- values ----------------------------------------------------------------------------------
-
-
-def date_value(date: PartialDate | None) -> str | None:
-    return None if date is None else date.iso
-
-
-def date_precision(date: PartialDate | None) -> str | None:
-    return None if date is None or date.iso is None else date.precision
-
-
-def end_value(date: PartialDate | None) -> str | None:
-    return None if date is None or date.end is None else date.end.iso
 
 
 def display_date(date: PartialDate | None) -> str:
@@ -45,81 +30,6 @@ def display_date(date: PartialDate | None) -> str:
     if date.iso is None:
         return f"--{date.month or 0:02d}" + (f"-{date.day:02d}" if date.day else "")
     return date.iso + (f"..{date.end.iso}" if date.end is not None and date.end.iso else "")
-
-
-# ---- rows: the JSON objects of DESIGN.md ------------------------------------------------------
-
-
-def search_row(hit: SearchHit) -> dict:
-    return {
-        "rank": hit.rank,
-        "score": hit.score,
-        "doc_id": hit.doc_id,
-        "title": hit.title,
-        "date": date_value(hit.date),
-        "date_precision": date_precision(hit.date),
-        "path": hit.path,
-        "snippet": hit.snippet.plain,
-    }
-
-
-def timeline_row(e: TimelineEntry) -> dict:
-    return {
-        "date": date_value(e.date),
-        "date_precision": date_precision(e.date),
-        "end_date": end_value(e.date),
-        "mention": e.mention,
-        "sentence": e.sentence,
-        "doc_id": e.doc_id,
-        "title": e.title,
-        "relative": e.relative,
-        "anchor": e.anchor,
-        "year_source": e.date.year_source,
-    }
-
-
-def person_row(p: Person) -> dict:
-    return {"name": p.name, "role": p.role, "organization": p.organization}
-
-
-def meeting_row(r: MeetingRecord) -> dict:
-    m = r.meeting
-    return {
-        "id": r.id,
-        "date": date_value(m.date),
-        "date_precision": date_precision(m.date),
-        "participants": [person_row(p) for p in m.participants],
-        "place": m.place,
-        "format": m.format,
-        "doc_id": r.doc_id,
-        "title": r.title,
-        "evidence": m.evidence,
-    }
-
-
-def agreement_row(r: AgreementRecord) -> dict:
-    a = r.agreement
-    return {
-        "id": r.id,
-        "title": a.title,
-        "kind": a.kind,
-        "parties": list(a.parties),
-        "date": date_value(a.date),
-        "date_precision": date_precision(a.date),
-        "place": a.place,
-        "mentions": [{"doc_id": m.doc_id, "evidence": m.evidence} for m in r.mentions],
-    }
-
-
-def doc_row(doc: DocSummary) -> dict:
-    return {
-        "doc_id": doc.doc_id,
-        "title": doc.title,
-        "date": date_value(doc.date),
-        "date_precision": date_precision(doc.date),
-        "path": doc.path,
-        "words": doc.words,
-    }
 
 
 # ---- tables ----------------------------------------------------------------------------------
@@ -313,20 +223,6 @@ def sort_key(field: str, known: Sequence[str]) -> Callable[[dict], tuple]:
 # ---- single-object views ---------------------------------------------------------------------
 
 
-def status_row(s: IndexStatus) -> dict:
-    return {
-        "location": s.location,
-        "documents": s.documents,
-        "facts": s.facts,
-        "size_bytes": s.size_bytes,
-        "built_at": s.built_at,
-        "sco_version": s.sco_version,
-        "schema_version": s.schema_version,
-        "extraction_version": s.extraction_version,
-        "sources": list(s.sources),
-    }
-
-
 def status_lines(s: IndexStatus) -> list[str]:
     """`sco index status` for people; folder names come from disk and are cleaned like article text."""
     facts = ", ".join(f"{n} {k}s" for k, n in s.facts.items())
@@ -431,10 +327,6 @@ def evidence_years(e: YearEvidence) -> str:
     return f"{e.first or ''}-{e.last or ''}"
 
 
-def evidence_row(e: YearEvidence) -> dict:
-    return {"source": e.source, "first": e.first, "last": e.last, "years": list(e.years) or None,
-            "weight": e.weight, "text": e.text}
-
 PEOPLE_COLUMNS = (
     Column("name", lambda p: p.name, style="bold", ratio=2),
     Column("role", lambda p: p.role or "", ratio=2),
@@ -459,23 +351,3 @@ SHOW_AGREEMENT_COLUMNS = (
 )
 
 
-def show_row(view: DocumentView) -> dict:
-    """`sco show --json`: the docs fields, the body, and every extracted fact."""
-    facts = view.extraction
-    return {
-        **doc_row(view.summary),
-        "body": view.body,
-        "dates": [{"date": date_value(d.date), "date_precision": date_precision(d.date),
-                   "end_date": end_value(d.date), "mention": d.span.text, "start": d.span.start,
-                   "end": d.span.end, "year_source": d.date.year_source, "relative": d.relative,
-                   "anchor": d.anchor, "sentence": d.sentence}
-                  for d in facts.dates],
-        "year_evidence": [evidence_row(e) for e in facts.year_evidence],
-        "people": [person_row(p) for p in facts.people],
-        "meetings": [{"date": date_value(m.date), "date_precision": date_precision(m.date),
-                      "participants": [person_row(p) for p in m.participants], "place": m.place,
-                      "format": m.format, "evidence": m.evidence} for m in facts.meetings],
-        "agreements": [{"title": a.title, "kind": a.kind, "parties": list(a.parties),
-                        "date": date_value(a.date), "date_precision": date_precision(a.date),
-                        "place": a.place, "evidence": a.evidence} for a in facts.agreements],
-    }

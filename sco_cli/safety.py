@@ -57,12 +57,17 @@ def is_clean(text: str) -> bool:
     return not rest or _REMOVED.search(rest.decode("utf-8", "surrogatepass")) is None
 
 
+def is_clean_json(text: str) -> bool:
+    """Whether every string the JSON `text` decodes to is clean: it holds no character `clean_text`
+    removes and no escape of one."""
+    return is_clean(text) and not _JSON_CONTROL_ESCAPE.search(text)
+
+
 def loads_clean(text: str):
-    """`json.loads(text)` with every string clean: proven by one scan of the text when it holds no
-    character `clean_text` removes and no escape of a control character, else cleaned string by
-    string (a file written by hand or damaged)."""
+    """`json.loads(text)` with every string clean: proven by `is_clean_json` (one scan), else
+    cleaned string by string (a file written by hand or damaged)."""
     data = json.loads(text)
-    return data if is_clean(text) and not _JSON_CONTROL_ESCAPE.search(text) else clean_tree(data)
+    return data if is_clean_json(text) else clean_tree(data)
 
 
 def clean_tree(value):

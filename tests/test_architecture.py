@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "sco_cli"
 
 # bottom to top; a module may import from its own layer and the ones before it
 LAYERS = [
-    {"sco_cli", "model", "errors", "normalize", "safety", "paths", "data", "codec"},
+    {"sco_cli", "model", "errors", "normalize", "safety", "paths", "data", "codec", "jsonrows"},
     {"lexicon", "corpus", "dateopts"},
     {"extract"},
     {"instruments"},

@@ -211,3 +211,32 @@ def test_csv_and_tsv_keep_nested_values_as_json(sco, seeds_index, flag, delimite
     rows = list(csv.DictReader(io.StringIO(sco("agreements", flag).stdout), delimiter=delimiter))
     assert [json.loads(r["parties"]) for r in rows] == [a["parties"] for a in agreements]
     assert [json.loads(r["mentions"]) for r in rows] == [a["mentions"] for a in agreements]
+
+
+@pytest.mark.parametrize("args, shown", [
+    (["--json"], None), (["--jsonl"], None), (["--json", "--limit", "2"], 2), (["--format", "jsonl", "--limit", "1"], 1),
+])
+def test_agreements_as_json_copy_the_rows_written_at_build_time_and_print_what_the_records_would(
+        sco, seeds_index, monkeypatch, args, shown):
+    from sco_cli import query
+
+    copied = []
+    real = query.agreement_lines
+    monkeypatch.setattr(query, "agreement_lines", lambda handle: copied.append(1) or real(handle))
+    fast = sco("agreements", *args)
+    monkeypatch.setattr(query, "agreement_lines", lambda handle: None)  # as for rows not proven clean
+    slow = sco("agreements", *args)
+    assert copied == [1]
+    assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr) == (0, slow.stdout, "")
+    every = len(json.loads((index.current_generation(seeds_index) / "agreements.json").read_text(encoding="utf-8")))
+    assert slow.stdout.count('{"id": "a-') == (shown or every) and every > 2
+
+
+def test_agreement_rows_not_proven_clean_are_not_copied(sco, seeds_index):
+    gen = index.current_generation(seeds_index)
+    rows = gen / "agreements.rows.jsonl"
+    first, rest = rows.read_text(encoding="utf-8").split("\n", 1)
+    rows.write_text(first.replace('"title": "', '"title": "\\u001b[2J', 1) + "\n" + rest, encoding="utf-8")
+    result = sco("agreements", "--jsonl")
+    assert result.exit_code == 0
+    assert "\\u001b" not in result.stdout and result.stdout.split("\n", 1)[0] == first

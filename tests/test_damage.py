@@ -12,7 +12,7 @@ from tests.conftest import SEEDS
 
 SEED = sorted(p.stem for p in SEEDS.glob("*.txt"))[0]
 COMMANDS = [("docs",), ("search", "Norov"), ("who-met", "Norov"), ("timeline", "--from", "2019"),
-            ("agreements", "memorandum"), ("show", SEED), ("index", "status"), ("index", "add", str(SEEDS))]
+            ("agreements", "memorandum"), ("agreements", "--json"), ("show", SEED), ("index", "status"), ("index", "add", str(SEEDS))]
 
 
 def _emptied(data: bytes) -> bytes:
@@ -29,7 +29,8 @@ def _scrambled(data: bytes) -> bytes:
 
 DAMAGE = {"emptied": _emptied, "halved": _halved, "scrambled": _scrambled}
 FILES = ["_MAIN_1.toc", "*.pst", "*.trm", "*_stored.col", "*_body_len.col", "sco.json", "documents.json",
-         "timeline.jsonl", "timeline.idx", "agreements.json", "agreement-mentions.jsonl", "vocab.json"]
+         "timeline.jsonl", "timeline.idx", "agreements.json", "agreements.rows.jsonl", "agreement-mentions.jsonl",
+         "vocab.json", "*.heading.col", "*.meetings.col", "*.agreements.col"]
 
 
 def _damage(base, pattern: str, kind: str) -> None:

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from sco_cli import EXTRACTION_VERSION, __version__, codec, instruments
+from sco_cli.jsonrows import agreement_row, encode
 from sco_cli.errors import IndexMissing, IndexVersionMismatch, UsageError
 from sco_cli.index import columns, whoosh_fixes
 from sco_cli.index.layout import current_generation, fsync_dir, make_staging, prune, publish, writer_lock
 from sco_cli.index.meta import (
     file_digests,
+    AGREEMENT_ROWS_FILE,
     AGREEMENTS_FILE,
     INDEX_FORMAT,
     META_FILE,
@@ -146,6 +148,7 @@ class _Generation:
         grouped = instruments.in_order(instruments.group([(uid, doc, codec.agreement(a))
                                                           for uid, doc, a in self.mentions]))
         _write_text(self.staging / AGREEMENTS_FILE, instruments.dump(grouped))
+        _write_text(self.staging / AGREEMENT_ROWS_FILE, "".join(encode(agreement_row(r)) + "\n" for r in grouped))
         columns.write_json(self.staging / columns.DOCUMENTS_FILE, self.documents)
         facts = {kind: sum(entry[i] for entry in self.documents.values())
                  for i, kind in enumerate(("date", "meeting", "agreement"), start=1)}
@@ -163,6 +166,7 @@ class _Generation:
             "built_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
             "documents": len(self.documents),
             "facts": facts,
+            "instruments": len(grouped),  # records of agreements.json, lines of agreements.rows.jsonl
             "sources": sources,
             "timeline": timeline,
         }

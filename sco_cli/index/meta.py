@@ -9,11 +9,13 @@ from sco_cli import EXTRACTION_VERSION
 from sco_cli.errors import IndexCorrupt
 
 # 6: one Whoosh document per article, facts stored with it; timeline and agreement side files.
-# 7: an article's heading, meetings and agreements in Whoosh columns of their own.
+# 7: an article's heading, meetings and agreements in Whoosh columns of their own; agreement rows.
 SCHEMA_VERSION = 7
 INDEX_FORMAT = "sco-index"
 META_FILE = "sco.json"
 AGREEMENTS_FILE = "agreements.json"
+# The same records as `sco agreements --jsonl` writes them, a line each (`jsonrows.encode`).
+AGREEMENT_ROWS_FILE = "agreements.rows.jsonl"
 
 
 def read_meta(gen: Path) -> dict:

@@ -12,7 +12,7 @@ from sco_cli import EXTRACTION_VERSION
 from sco_cli.errors import IndexCorrupt, IndexMissing, IndexVersionMismatch
 from sco_cli.index import columns, whoosh_fixes
 from sco_cli.index.layout import OWNER_FILE, current_generation, hold_generation
-from sco_cli.index.meta import AGREEMENTS_FILE, SCHEMA_VERSION, check_files, is_current, read_meta
+from sco_cli.index.meta import AGREEMENT_ROWS_FILE, AGREEMENTS_FILE, SCHEMA_VERSION, check_files, is_current, read_meta
 from sco_cli.model import IndexStatus
 
 # How often a reader looks at CURRENT again when the generation it named went away meanwhile.
@@ -116,6 +116,22 @@ def read_agreements(handle: Handle) -> list:
         return instruments.load(text)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise _damaged(handle.base, f"{AGREEMENTS_FILE} unreadable: {type(exc).__name__}") from None
+
+
+def read_agreement_rows(handle: Handle) -> list[str] | None:
+    """The instruments as `sco agreements --jsonl` writes them, a line each, in listing order;
+    None when the file is not proven clean (`safety.is_clean_json`): the records then take the
+    way that cleans them."""
+    from sco_cli.safety import is_clean_json
+
+    try:
+        text = (handle.path / AGREEMENT_ROWS_FILE).read_text(encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        raise _damaged(handle.base, f"{AGREEMENT_ROWS_FILE} unreadable: {type(exc).__name__}") from None
+    lines = text.splitlines()
+    if len(lines) != handle.meta.get("instruments") or text and not text.endswith("}\n"):
+        raise _damaged(handle.base, f"{AGREEMENT_ROWS_FILE} cut short")
+    return lines if is_clean_json(text) else None
 
 
 def status(base: Path) -> IndexStatus:
