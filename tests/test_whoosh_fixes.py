@@ -136,3 +136,23 @@ def test_column_values_read_each_segment_even_after_one_without_the_column(tmp_p
         assert not reader.leaf_readers()[0][0].has_column("value")
         docnums = [searcher.document_number(key=k) for k in "abcde"]
         assert list(whoosh_fixes.column_values(reader, "value", docnums)) == [b"", b"", b"3", b"4", b"5"]
+
+
+def test_whoosh_loads_without_the_modules_sco_never_uses_and_they_still_work_when_called():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from sco_cli.index import whoosh_fixes\n"
+        "whoosh_fixes.load()\n"
+        "import whoosh.query.terms, whoosh.compat, whoosh.searching\n"
+        "print(sorted(m for m in ('asyncio', 'urllib.request', 'whoosh.lang.morph_en') if m in sys.modules))\n"
+        "print(sorted(whoosh.query.terms.variations('treaty')))\n"
+        "print('whoosh.lang.morph_en' in sys.modules, callable(whoosh.compat.urlretrieve))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    from whoosh.lang.morph_en import variations
+
+    assert out.splitlines() == ["[]", str(sorted(variations("treaty"))), "True True"]
+    assert "treaties" in variations("treaty")

@@ -2,8 +2,8 @@
 
 Call `load()` before using Whoosh. It applies, once per process:
 
-1. a light import (`_import_whoosh_lightly`): two modules Whoosh imports and sco never uses are
-   stood in for, 50 ms of every query's start;
+1. a light import (`_import_whoosh_lightly`): three modules Whoosh imports and sco never uses
+   are stood in for, about 55 ms of every query's start;
 2. a cache of missing per-document columns (`_cache_missing_columns`): Whoosh 2.7 stats the disk
    for every posting of a field without lengths;
 3. safe unpickling (`_restrict_unpickling`): Whoosh stores its table of contents, segment list,
@@ -94,13 +94,16 @@ def load() -> None:
 
 
 def _import_whoosh_lightly() -> None:
-    """Import Whoosh without two modules it pulls in and sco never uses, 50 ms of every query's
-    start (measured with `python -X importtime`):
+    """Import Whoosh without three modules it pulls in and sco never uses, about 55 ms of every
+    query's start (measured with `python -X importtime`):
 
     - `whoosh.compat` imports `urllib.request` for `urlretrieve`; a stand-in function imports the
       real module if it is ever called;
     - `whoosh.reading` takes `cached_property` from the package of that name, which imports
       `asyncio`; the standard library's `functools.cached_property` does the same job there.
+    - `whoosh.query.terms` imports `whoosh.lang.morph_en` (an English morphology table compiled
+      into regexes at import, 5-7 ms) for `Variations` queries, which sco never builds; a
+      stand-in `variations` imports the real module if it is ever called.
 
     The stand-in modules are removed from `sys.modules` right after, so nothing else sees them.
     """
@@ -117,7 +120,16 @@ def _import_whoosh_lightly() -> None:
 
         return real(*args, **kwargs)
 
+    def variations(word):
+        sys.modules.pop("whoosh.lang.morph_en", None)
+        from whoosh.lang.morph_en import variations as real
+
+        return real(word)
+
     stand_ins = {}
+    if "whoosh.lang.morph_en" not in sys.modules:
+        stand_ins["whoosh.lang.morph_en"] = types.ModuleType("whoosh.lang.morph_en")
+        stand_ins["whoosh.lang.morph_en"].variations = variations
     if "urllib.request" not in sys.modules:
         stand_ins["urllib.request"] = types.ModuleType("urllib.request")
         stand_ins["urllib.request"].urlretrieve = urlretrieve
@@ -128,6 +140,7 @@ def _import_whoosh_lightly() -> None:
     try:
         import whoosh.compat  # noqa: F401
         import whoosh.reading  # noqa: F401
+        import whoosh.query  # noqa: F401
     finally:
         for name, module in stand_ins.items():
             if sys.modules.get(name) is module:
