@@ -8,6 +8,7 @@ from functools import lru_cache
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=65536)  # names are folded again and again: at build time and per query
 def fold(text: str | None) -> str:
     """'Jürgen  STOCK' -> 'jurgen stock'; 'Secretary-General' -> 'secretary general'."""
     if not text:
@@ -17,7 +18,6 @@ def fold(text: str | None) -> str:
     return _fold_unicode(text)
 
 
-@lru_cache(maxsize=8192)
 def _fold_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
