@@ -23,7 +23,7 @@ from sco_cli.extract.anchor import weigh, year_evidence
 from sco_cli.extract.context import (LEAD_WEEKDAY, WEEKDAYS, frame, is_future, main_date, shift_days, tense,
                                      weekday_on_or_before)
 from sco_cli.extract.relative import find_relative
-from sco_cli.extract.text import Sentence, sentences
+from sco_cli.extract.text import PatternSet, Sentence, sentences
 from sco_cli.lexicon import Lexicon, default_lexicon
 from sco_cli.model import Article, DateMention, PartialDate, Span, YearEvidence
 
@@ -371,16 +371,23 @@ def _month_word(lexicon: Lexicon) -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b")
 
 
+# The patterns in one scan each (`PatternSet`): all of them, and those that need no digit. Every
+# date starts with a digit or a letter (a day, a year, a month, a qualifier, a preposition).
+_ALL_PATTERNS = PatternSet([pattern for _, pattern in _PATTERNS], first=r"[\dA-Za-z]")
+_WORD_ONLY_PATTERNS = PatternSet([pattern for kind, pattern in _PATTERNS if kind in _WORD_ONLY_KINDS],
+                                 first=r"[\dA-Za-z]")
+
+
 def _candidates(text: str, lexicon: Lexicon) -> list[_Candidate]:
     found: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
     has_digit = _DIGIT.search(text) is not None
     if not has_digit and not _month_word(lexicon).search(text):
         return found  # most sentences: no date at all
-    for kind, pattern in _PATTERNS:
-        if not has_digit and kind not in _WORD_ONLY_KINDS:
-            continue
-        for m in pattern.finditer(text):
+    kinds = [kind for kind, _ in _PATTERNS if has_digit or kind in _WORD_ONLY_KINDS]
+    matches = (_ALL_PATTERNS if has_digit else _WORD_ONLY_PATTERNS).matches(text)
+    for kind, kind_matches in zip(kinds, matches):  # in the order of _PATTERNS: most specific first
+        for m in kind_matches:
             # (a month after a preposition starts at the month: "in February and March" holds two)
             lo = m.start("m") if kind in ("bare_month", "second_month") else m.start()
             if any(lo < e and s < m.end() for s, e in taken):

@@ -20,7 +20,7 @@ from functools import lru_cache
 from sco_cli.extract import context
 from sco_cli.extract.dates import ArticleDates
 from sco_cli.extract.people import Cast, PersonRef, has_pronoun
-from sco_cli.extract.text import Sentence, group_by_sentence
+from sco_cli.extract.text import PatternSet, Sentence, group_by_sentence
 from sco_cli.lexicon import Lexicon
 from sco_cli.model import Article, DateMention, Meeting, PartialDate, Person
 from sco_cli.normalize import fold
@@ -97,17 +97,17 @@ def _trigger_patterns(lexicon: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
 
 
 @lru_cache(maxsize=4)
-def _any_trigger(lexicon: Lexicon) -> re.Pattern:
-    """All meeting phrases in one pattern: the cheap test that skips sentences without any."""
-    return re.compile("|".join(f"(?:{p.pattern})" for _, p in _trigger_patterns(lexicon)), re.IGNORECASE)
+def _trigger_set(lexicon: Lexicon) -> tuple[tuple[str, ...], PatternSet]:
+    """The formats of the meeting phrases, and the phrases as one `PatternSet`."""
+    formats, patterns = zip(*_trigger_patterns(lexicon))
+    return formats, PatternSet(list(patterns), first=r"[\w,]")  # a word, or the comma of ", and with"
 
 
 def _triggers(text: str, lexicon: Lexicon) -> list[_Trigger]:
     found: list[_Trigger] = []
-    if not _any_trigger(lexicon).search(text):
-        return found
-    for fmt, pattern in _trigger_patterns(lexicon):
-        for m in pattern.finditer(text):
+    formats, phrases = _trigger_set(lexicon)
+    for fmt, matches in zip(formats, phrases.matches(text)):
+        for m in matches:
             found.append(_Trigger(m.start(), m.end(), fmt))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[_Trigger] = []

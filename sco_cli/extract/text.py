@@ -1,4 +1,4 @@
-"""Sentences with character offsets, shared by every extractor.
+"""Sentences with character offsets, and one scan for many patterns, shared by every extractor.
 
 News prose is split at `.`, `!` or `?` followed by whitespace and a capital letter, a digit or a
 quote, except after abbreviations that news writes with a full stop (Mr., Dr., Sept., U.N., No.)
@@ -65,3 +65,46 @@ def group_by_sentence(sentences: list[Sentence], items, start=lambda item: item.
         if n >= 0 and start(item) < sentences[n].end:
             out.setdefault(n, []).append(item)
     return out
+
+
+# A named group's opening, made plain for the scan of `PatternSet` (several patterns name the same groups).
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+class PatternSet:
+    """Several patterns looked for in one scan of the text. `matches(text)` gives, per pattern,
+    exactly the matches its own `finditer` gives: a zero-width union of all the patterns finds
+    every position where one of them matches, and each pattern is tried at those positions only,
+    from the end of its previous match on. Most sentences hold no match of most patterns, and a
+    scan per pattern would walk all of them. (Not for patterns with backreferences, or that can
+    match the empty string.)
+
+    `first`, a character class every match starts with, lets the scan pass the other positions
+    at once; a leading `\\b` shared by patterns is tested once for all of them."""
+
+    def __init__(self, patterns: list[re.Pattern], first: str = ""):
+        self.patterns = patterns
+        flags = {p.flags for p in patterns}
+        assert len(flags) <= 1, "the patterns of a set share their flags"
+        plain = [_NAMED_GROUP.sub("(?:", p.pattern) for p in patterns]
+        at_word = [text[2:] for text in plain if text.startswith("\\b")]
+        others = [text for text in plain if not text.startswith("\\b")]
+        union = "|".join([f"\\b(?={_any_of(at_word)})"] * bool(at_word) + [f"(?={_any_of(others)})"] * bool(others))
+        self._starts = re.compile(f"(?={first})(?:{union})" if first else union, flags.pop() if flags else 0)
+
+    def matches(self, text: str) -> list[list[re.Match]]:
+        found: list[list[re.Match]] = [[] for _ in self.patterns]
+        resume = [0] * len(self.patterns)  # where each pattern's own finditer would look next
+        for start in self._starts.finditer(text):
+            at = start.start()
+            for k, pattern in enumerate(self.patterns):
+                if at >= resume[k]:
+                    m = pattern.match(text, at)
+                    if m is not None:
+                        found[k].append(m)
+                        resume[k] = m.end() if m.end() > at else at + 1
+        return found
+
+
+def _any_of(patterns: list[str]) -> str:
+    return "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
