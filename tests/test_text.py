@@ -39,3 +39,31 @@ def test_sentences_split_after_full_stops_but_not_after_abbreviations():
     text = "Mr. Norov met Dr. Stock on Sept. 16. They spoke! Then J. Smith left."
     assert [s.text for s in split_sentences(text)] == ["Mr. Norov met Dr. Stock on Sept. 16.", "They spoke!",
                                                       "Then J. Smith left."]
+
+
+@pytest.mark.parametrize("text", [
+    "the Minister of State for Foreign Affairs met the Minister",
+    "Minister of Stateless persons; Ministry; Mayor of Astana; a Minister-designate",
+    "Prime Minister and Deputy Prime Minister, the Prime Ministers",
+])
+def test_alternation_matches_as_the_longest_first_list_of_its_words(text):
+    from sco_cli.extract.text import alternation
+
+    words = ["Minister", "Minister of State", "Minister of State for Foreign Affairs", "Ministry", "Mayor",
+             "Prime Minister", "Deputy Prime Minister", "Prime"]
+    listed = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    for around in ("(?:{})", r"\b(?:{})(?![\w-])", r"(?:{})\s+(?:of|and)\b"):
+        trie, plain = re.compile(around.format(alternation(words))), re.compile(around.format(listed))
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], around
+
+
+def test_alternation_of_the_lexicon_word_lists_matches_as_their_lists_do():
+    from sco_cli.extract.text import alternation
+    from sco_cli.lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    for words in (lexicon.roles, lexicon.titles, tuple(lexicon.countries), tuple(lexicon.cities)):
+        text = " ".join(f"{w} {w[:-1]} {w}s {w}-x" for w in words)
+        listed = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        trie, plain = (re.compile(rf"(?<![\w-])(?:{p})(?![\w-])") for p in (alternation(words), listed))
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -23,7 +23,7 @@ from datetime import date as _date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from sco_cli.extract.text import Sentence
+from sco_cli.extract.text import Sentence, alternation
 from sco_cli.lexicon import Lexicon
 from sco_cli.model import Article, DateMention, PartialDate, Span
 from sco_cli.normalize import fold
@@ -192,9 +192,8 @@ EPISODE_DAYS = 7
 
 @lru_cache(maxsize=4)
 def _city_pattern(lexicon: Lexicon) -> re.Pattern:
-    names = sorted(lexicon.cities, key=len, reverse=True)
     # a city followed by a capitalised word is part of a name: "Shanghai Cooperation Organisation"
-    return re.compile(rf"(?<![\w-])({'|'.join(re.escape(c) for c in names)})(?![\w-])(?!\s+[A-Z][a-z])")
+    return re.compile(rf"(?<![\w-])({alternation(lexicon.cities)})(?![\w-])(?!\s+[A-Z][a-z])")
 
 
 def city_in(text: str, lexicon: Lexicon, dateline_city: str | None) -> str | None:

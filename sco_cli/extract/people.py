@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from sco_cli.extract.text import Sentence
+from sco_cli.extract.text import Sentence, alternation
 from sco_cli.lexicon import Lexicon
 from sco_cli.model import Article, Person
 from sco_cli.normalize import fold
@@ -89,11 +89,11 @@ class Cast:
 
 @lru_cache(maxsize=4)
 def _patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
-    roles = "|".join(re.escape(r) for r in lexicon.roles)
-    titles = "|".join(re.escape(t) for t in lexicon.titles)
-    lowered = sorted({r.lower() for r in lexicon.roles}, key=len, reverse=True)
-    lower_roles = "|".join(re.escape(r) for r in lowered)
-    countries = "|".join(re.escape(c) for c in sorted(lexicon.countries, key=len, reverse=True))
+    # word lists as tries (`alternation`): the same matches, a few words tried per position
+    roles = alternation(lexicon.roles)
+    titles = alternation(lexicon.titles)
+    lower_roles = alternation({r.lower() for r in lexicon.roles})
+    countries = alternation(lexicon.countries)
     modifier = r"(?:(?:Deputy|Vice|Acting|First|Former|former|Interim|then|Senior|Principal)\s+)*"
     return {
         # "SCO Secretary-General", "Chinese President", "Prime Minister of India"

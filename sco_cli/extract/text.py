@@ -108,3 +108,27 @@ class PatternSet:
 
 def _any_of(patterns: list[str]) -> str:
     return "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
+
+
+def alternation(words) -> str:
+    """A regex (no groups) for any of `words`, the longest first where several match: the matches
+    of `"|".join(re.escape(w) for w in words-longest-first)`, written as a trie ("Minister(?: of
+    (?:State|...)|...)?"), so that a position is tried against the few words that start with its
+    character instead of against every word in turn."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    return _trie_regex(trie)
+
+
+_END = None  # the trie key of "a word ends here"
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in node.items() if ch is not _END]
+    if _END in node:  # longer words first: the greedy `?` tries going on before ending here
+        return f"(?:{'|'.join(branches)})?" if branches else ""
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
