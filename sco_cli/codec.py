@@ -2,14 +2,26 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import Any
 
 from sco_cli.model import Agreement, DateMention, Meeting, PartialDate, Person, Span, YearEvidence
 
 
 def dumps(obj: Any) -> str:
-    return json.dumps(asdict(obj), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(plain(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+def plain(obj: Any) -> Any:
+    """A model object as JSON-ready data: what `dataclasses.asdict` gives, tuples as lists, without
+    its deep copy of every value (model values are immutable; a build converts 100,000 of them)."""
+    fields = getattr(obj, "__dataclass_fields__", None)
+    if fields is not None:
+        return {name: plain(getattr(obj, name)) for name in fields}
+    if isinstance(obj, (list, tuple)):
+        return [plain(item) for item in obj]
+    if isinstance(obj, dict):
+        return {key: plain(value) for key, value in obj.items()}
+    return obj
 
 
 def partial_date(d: dict | None) -> PartialDate | None:

@@ -170,6 +170,8 @@ def parse_article(text: str, doc_id: str, path: str = "", raw: bytes | None = No
 
 def is_foreign_script(text: str) -> bool:
     """True when most letters of `text` are not Latin (a Russian or Chinese version line)."""
+    if text.isascii():  # most paragraphs: every letter Latin, found in one C pass
+        return False
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return False

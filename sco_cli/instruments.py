@@ -21,7 +21,6 @@ import hashlib
 import json
 import math
 from collections import defaultdict
-from dataclasses import asdict
 from typing import NamedTuple
 
 from sco_cli import codec, safety
@@ -278,7 +277,7 @@ def group(mentions: list[tuple[str, str, Agreement]]) -> list[AgreementRecord]:
 
 
 def dump(records: list[AgreementRecord]) -> str:
-    return json.dumps([asdict(r) for r in records], ensure_ascii=False, separators=(",", ":"))
+    return json.dumps([codec.plain(r) for r in records], ensure_ascii=False, separators=(",", ":"))
 
 
 def load(text: str) -> list[AgreementRecord]:

@@ -133,10 +133,10 @@ def article_document(article: Article, facts: Extraction) -> dict:
             {
                 "path": article.path,
                 "words": article.words,
-                "doc_date": None if facts.doc_date is None else json.loads(codec.dumps(facts.doc_date)),
-                "people": [json.loads(codec.dumps(p)) for p in facts.people],
+                "doc_date": None if facts.doc_date is None else codec.plain(facts.doc_date),
+                "people": [codec.plain(p) for p in facts.people],
                 "organizations": [list(o) for o in facts.organizations],
-                "year_evidence": [json.loads(codec.dumps(e)) for e in facts.year_evidence],
+                "year_evidence": [codec.plain(e) for e in facts.year_evidence],
             },
             ensure_ascii=False,
         ),

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import signal
 from dataclasses import dataclass
@@ -78,7 +77,7 @@ def _die_with_parent() -> None:
 
 def timeline_row(mention, title: str) -> list:
     """What a timeline entry is made of, after its article id, position and bounds."""
-    return [json.loads(codec.dumps(mention.date)), mention.span.text, mention.sentence, title,
+    return [codec.plain(mention.date), mention.span.text, mention.sentence, title,
             mention.relative, mention.anchor]
 
 
@@ -106,7 +105,7 @@ def prepare(path: str) -> Prepared:
         document=article_document(article, facts),
         timeline=tuple((n, date_bounds(m.date), timeline_row(m, article.headline))
                        for n, m in enumerate(facts.dates)),
-        agreements=tuple((n, json.loads(codec.dumps(a))) for n, a in enumerate(facts.agreements)),
+        agreements=tuple((n, codec.plain(a)) for n, a in enumerate(facts.agreements)),
         counts=(len(facts.dates), len(facts.meetings), len(facts.agreements)),
         vocabulary=(tuple(people), tuple(orgs), tuple(places)),
     )
