@@ -156,3 +156,67 @@ def test_whoosh_loads_without_the_modules_sco_never_uses_and_they_still_work_whe
 
     assert out.splitlines() == ["[]", str(sorted(variations("treaty"))), "True True"]
     assert "treaties" in variations("treaty")
+
+
+def _index_tokens(analyzer, text: str, **options):
+    return [(t.text, t.pos, t.boost) for t in analyzer(text, positions=True, boosts=True, mode="index", **options)]
+
+
+@pytest.mark.parametrize("text", [
+    "The SCO Secretary-General met the Minister of Foreign Affairs on 14 March 2019 in Vienna.",
+    "a an the of it is was be to in -- and, or: 3.141 big-time under_score U.S. e.g. x y z",
+    "Jürgen Stock, Москва, 北京, naïve café coöperation; treaties treaty treated treating",
+    "   ", "", "the the the of", "Running runs ran; organisations organizations' organisational",
+])
+def test_one_pass_analyzer_indexes_the_tokens_of_whoosh_stemming_analyzer(text):
+    from whoosh.analysis import StemmingAnalyzer
+
+    whoosh_fixes.load()
+    fast, standard = whoosh_fixes.OnePassStemmingAnalyzer(), StemmingAnalyzer()
+    assert _index_tokens(fast, text) == _index_tokens(standard, text)
+    assert _index_tokens(fast, text, start_pos=7) == _index_tokens(standard, text, start_pos=7)
+    for options in ({"mode": "query"}, {"chars": True, "positions": True}, {"removestops": False}):
+        assert ([(t.text, t.pos, t.startchar) if options.get("chars") else t.text for t in fast(text, **options)]
+                == [(t.text, t.pos, t.startchar) if options.get("chars") else t.text for t in standard(text, **options)])
+
+
+def test_one_pass_analyzer_gives_the_same_postings_on_the_seed_articles():
+    from whoosh import fields
+    from whoosh.analysis import StemmingAnalyzer
+
+    whoosh_fixes.load()
+    for path in sorted(SEEDS.glob("*.txt")):
+        body = path.read_text(encoding="utf-8")
+        fast = fields.TEXT(analyzer=whoosh_fixes.OnePassStemmingAnalyzer())
+        standard = fields.TEXT(analyzer=StemmingAnalyzer())
+        assert list(fast.index(body)) == list(standard.index(body)), path.name
+
+
+def test_one_pass_analyzer_survives_the_pickle_whoosh_makes_of_the_schema():
+    from whoosh.analysis import StemmingAnalyzer
+
+    analyzer = pickle.loads(pickle.dumps(whoosh_fixes.OnePassStemmingAnalyzer()))
+    assert _index_tokens(analyzer, "Treaties signed") == _index_tokens(StemmingAnalyzer(), "Treaties signed") == [
+        ("treati", 0, 1.0), ("sign", 1, 1.0)]  # Porter: "ies" -> "i", "ed" dropped
+    assert analyzer.has_morph()
+
+
+def test_postings_spilled_to_disk_come_back_sorted_and_a_planted_pickle_is_refused(tmp_path):
+    from whoosh.externalsort import SortingPool
+
+    whoosh_fixes.load()
+    items = [("body", f"w{n % 7}".encode(), n, 1.0, None) for n in range(25)]
+    pool = SortingPool(maxsize=4, tempdir=str(tmp_path))
+    for item in items:
+        pool.add(item)
+    assert len(pool.runs) == 6 and list(pool.items(maxfiles=3)) == sorted(items)
+
+    marker = tmp_path / "ran"
+    planted = SortingPool(maxsize=2, tempdir=str(tmp_path))
+    for item in items[:4]:
+        planted.add(item)
+    with open(planted.runs[0], "ab") as run:
+        pickle.dump(_Planted(marker), run, 2)
+    with pytest.raises(pickle.UnpicklingError):
+        list(planted.items())
+    assert not marker.exists()

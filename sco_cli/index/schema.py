@@ -26,9 +26,10 @@ FACT_KINDS = ("date", "meeting", "agreement")
 def schema():
     """The one Whoosh schema."""
     from whoosh import columns, fields
-    from whoosh.analysis import StemmingAnalyzer
 
-    text = StemmingAnalyzer()
+    from sco_cli.index.whoosh_fixes import OnePassStemmingAnalyzer
+
+    text = OnePassStemmingAnalyzer()  # Whoosh's StemmingAnalyzer, its indexing in one loop
     tags = dict(commas=True, lowercase=True, scorable=False)
     return fields.Schema(
         doc_id=fields.ID(unique=True, stored=True),

@@ -146,7 +146,7 @@ class SegmentWorkers:
         self.context = multiprocessing.get_context("fork")
         self.queue = self.context.Queue(maxsize=64)
         self.parent = os.getpid()
-        self.processes = [self.context.Process(target=self._work, args=(str(staging), files[k::workers]),
+        self.processes = [self.context.Process(target=self._work, args=(k, str(staging), files[k::workers]),
                                                daemon=True) for k in range(workers)]
 
     def _send(self, message) -> None:
@@ -167,7 +167,7 @@ class SegmentWorkers:
             if process.is_alive():
                 process.kill()
 
-    def _work(self, folder: str, files: list[str]) -> None:
+    def _work(self, number: int, folder: str, files: list[str]) -> None:
         init_worker({})
         try:
             writer = whoosh_fixes.segment_writer(folder, schema(), WRITER_LIMIT_MB // 2)
@@ -182,7 +182,8 @@ class SegmentWorkers:
                     self._send(("items", batch))
                     batch = []
             self._send(("items", batch))
-            self._send(("segment", whoosh_fixes.finish_segment(writer) if writer.doc_count() else None))
+            segment = whoosh_fixes.finish_segment(writer) if writer.doc_count() else None
+            self._send(("segment", (number, segment)))
         except BaseException as exc:  # the parent re-raises it
             self._send(("error", exc if _picklable(exc) else RuntimeError(repr(exc))))
         self._flush_and_exit()
@@ -201,8 +202,11 @@ class SegmentWorkers:
         os._exit(0)
 
     def run(self):
-        """Yield the prepared articles as they come; the segments are in `self.segments` after."""
+        """Yield the prepared articles as they come; the segments are in `self.segments` after, in
+        the order of the workers, not the order they ended in: articles Whoosh scores alike are
+        listed in the same order by every build of the same files."""
         self.segments = []
+        numbered = []
         for process in self.processes:
             process.start()
         try:
@@ -213,10 +217,11 @@ class SegmentWorkers:
                     yield from payload
                 elif kind == "segment":
                     pending -= 1
-                    if payload is not None:
-                        self.segments.append(payload)
+                    numbered.append(payload)
                 else:
                     raise payload
+            self.segments = [segment for _, segment in sorted(numbered, key=lambda pair: pair[0])
+                             if segment is not None]
             for process in self.processes:
                 process.join()
         finally:
