@@ -176,6 +176,7 @@ def month_number(word: str, lexicon: Lexicon, *, fuzzy: bool = True) -> int | No
     return number
 
 
+@lru_cache(maxsize=8192)  # news repeats its dates ("14 March 2019"), and dateutil is the costly part
 def _parse_span(text: str, lexicon: Lexicon) -> tuple[int | None, int | None, int | None]:
     """(year, month, day) of one date span, each None when the text does not give it.
 

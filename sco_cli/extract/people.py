@@ -134,22 +134,25 @@ def _strip_non_names(run: str, lexicon: Lexicon) -> tuple[int, int]:
     words = _words(run)
     lo, hi = 0, len(words)
 
-    def bad(w: str) -> bool:
-        if _INITIALS_WORD.fullmatch(w):
-            return False  # "S." in "S. Jaishankar"
-        base = w.rstrip("'\u2019s") if w.endswith(("'s", "\u2019s")) else w
-        return (w in lexicon.not_names or base in lexicon.not_names or w.isupper() and len(w) > 1
-                or w.endswith("s") and w[:-1] in lexicon.not_names  # "Ministers", "Nations"
-                or any(part in lexicon.not_names for part in w.split("-") if part))
-
-    while lo < hi and bad(words[lo]):
+    while lo < hi and _not_a_name_word(words[lo], lexicon):
         lo += 1
-    while hi > lo and bad(words[hi - 1]):
+    while hi > lo and _not_a_name_word(words[hi - 1], lexicon):
         hi -= 1
     # a not-name word inside ("Shanghai International Convention Center") means it is no name
-    if any(bad(w) for w in words[lo:hi]):
+    if any(_not_a_name_word(w, lexicon) for w in words[lo:hi]):
         return (0, 0)
     return lo, hi
+
+
+@lru_cache(maxsize=65536)  # the same capitalised words come back in every article
+def _not_a_name_word(w: str, lexicon: Lexicon) -> bool:
+    """Whether a word of a capitalised run can be no part of a person's name."""
+    if _INITIALS_WORD.fullmatch(w):
+        return False  # "S." in "S. Jaishankar"
+    base = w.rstrip("'\u2019s") if w.endswith(("'s", "\u2019s")) else w
+    return (w in lexicon.not_names or base in lexicon.not_names or w.isupper() and len(w) > 1
+            or w.endswith("s") and w[:-1] in lexicon.not_names  # "Ministers", "Nations"
+            or any(part in lexicon.not_names for part in w.split("-") if part))
 
 
 def _org_from_prefix(prefix: str, lexicon: Lexicon, defined: dict[str, str]) -> str | None:
