@@ -424,8 +424,9 @@ def timeline(
         lo, hi = date_bounds(date_from, date_to)
         rows = q.timeline(open_handle(ctx, env), query, date_from=lo, date_to=hi, person=person, org=org,
                           absolute=absolute)
+        # the entries' strings are clean: the timeline column reads them with safety.loads_clean
         finish(env, fmt_, rows, jsonrows.timeline_row, render.TIMELINE_COLUMNS, "no dates match",
-               Listing(limit, fields, sort, reverse))
+               Listing(limit, fields, sort, reverse), clean=False)
 
 
 class MeetingFormat(str, Enum):

@@ -193,3 +193,23 @@ def test_json_on_a_pipe_is_one_object_a_line(sco, month_corpus):
         '"sentence": "Talks followed on 2 May 2019.", "doc_id": "a", "title": "Plan adopted", '
         '"relative": false, "anchor": null, "year_source": "text"}\n'
         ']\n')
+
+
+def test_timeline_rows_are_cleaned_whatever_the_file_holds(sco, seeds_index):
+    from sco_cli.safety import clean_text
+
+    # a hand-edited timeline.jsonl: six characters of a mention become the six of an escaped ESC,
+    # so that the row offsets of timeline.idx still hold
+    timeline = index.current_generation(seeds_index) / "timeline.jsonl"
+    lines = timeline.read_text(encoding="utf-8").split("\n")
+    k = next(k for k, line in enumerate(lines) if line and len(json.loads(line)[5]) > 8)
+    mention = json.loads(lines[k])[5]
+    written = json.dumps(mention, ensure_ascii=False)
+    hostile = '"\\u001b' + written[7:]
+    assert len(hostile) == len(written)
+    lines[k] = lines[k].replace(written, hostile, 1)
+    timeline.write_text("\n".join(lines), encoding="utf-8")
+    result = sco("timeline", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\\u001b" not in result.stdout
+    assert clean_text("\x1b" + mention[6:]) in [row["mention"] for row in json.loads(result.stdout)]

@@ -22,6 +22,8 @@ from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from sco_cli.safety import loads_clean
+
 TIMELINE_FILE = "timeline.jsonl"
 TIMELINE_INDEX = "timeline.idx"
 MENTIONS_FILE = "agreement-mentions.jsonl"
@@ -145,12 +147,12 @@ class TimelineColumn:
         return found
 
     def lines(self, row_numbers: Iterable[int]) -> Iterator[list]:
-        """The decoded rows: [doc_id, n, start, end, *row_fields]."""
+        """The decoded rows: [doc_id, n, start, end, *row_fields], every string clean."""
         with open(self.folder / TIMELINE_FILE, "rb") as fh:
             data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if self.rows else b""
             try:
                 for row in row_numbers:
-                    yield json.loads(data[self._offsets[row]:self._offsets[row + 1]])
+                    yield loads_clean(data[self._offsets[row]:self._offsets[row + 1]].decode("utf-8"))
             finally:
                 if self.rows:
                     data.close()
