@@ -9,9 +9,10 @@ For each size it generates a synthetic corpus with ../shared/tools/gen_corpus.py
 whole processes, each the median of --runs runs after one warm-up: the user-facing commands,
 TAB completion, and `rg -l "Paris Pact"` over the same raw files. Every sco figure is also given
 as a ratio to rg's, and each command's growth with the corpus is fitted as an exponent k in
-time ~ size^k (least squares over log-log points; 1 is linear). The tables replace the part of
-RESULTS.md between the two `run.py` marker comments; the rest of that file is kept. Standard
-library only; ripgrep is installed from Debian when missing.
+time ~ size^k (least squares over log-log points; 1 is linear). sco's bytecode is written first,
+as an installed package has it. The tables replace the part of RESULTS.md between the two
+`run.py` marker comments; the rest of that file is kept. Standard library only; ripgrep is
+installed from Debian when missing.
 """
 from __future__ import annotations
 
@@ -59,6 +60,14 @@ def installed_sco() -> str:
     beside = Path(sys.executable).parent / "sco"
     found = str(beside) if beside.exists() else shutil.which("sco")
     return found or sys.exit("sco is not installed (see README)")
+
+
+def compile_package() -> None:
+    """Write the bytecode of sco's modules, as installing a package does: an editable install under
+    PYTHONDONTWRITEBYTECODE would otherwise compile every module again in every timed process."""
+    code = "import compileall, os, sco_cli; compileall.compile_dir(os.path.dirname(sco_cli.__file__), quiet=1)"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
 
 
 def median_ms(cmd: list[str], runs: int, env: dict | None = None) -> float:
@@ -177,6 +186,7 @@ def main() -> int:
         args.sizes, args.runs = "1000", 3
     sco = installed_sco()
     rg = ensure_ripgrep()
+    compile_package()
     args.work.mkdir(parents=True, exist_ok=True)
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
