@@ -175,9 +175,14 @@ def test_one_pass_analyzer_indexes_the_tokens_of_whoosh_stemming_analyzer(text):
     fast, standard = whoosh_fixes.OnePassStemmingAnalyzer(), StemmingAnalyzer()
     assert _index_tokens(fast, text) == _index_tokens(standard, text)
     assert _index_tokens(fast, text, start_pos=7) == _index_tokens(standard, text, start_pos=7)
-    for options in ({"mode": "query"}, {"chars": True, "positions": True}, {"removestops": False}):
-        assert ([(t.text, t.pos, t.startchar) if options.get("chars") else t.text for t in fast(text, **options)]
-                == [(t.text, t.pos, t.startchar) if options.get("chars") else t.text for t in standard(text, **options)])
+    highlighting = {"positions": True, "chars": True, "mode": "index", "removestops": False}
+    for options in ({"mode": "query"}, {"chars": True, "positions": True}, {"removestops": False}, highlighting,
+                    {**highlighting, "removestops": True}, {**highlighting, "start_char": 5, "start_pos": 3}):
+        def seen(analyzer):
+            return [(t.text, t.pos if t.positions else None, t.startchar if t.chars else None,
+                     t.endchar if t.chars else None, t.stopped, t.boost) for t in analyzer(text, **options)]
+
+        assert seen(fast) == seen(standard), options
 
 
 def test_one_pass_analyzer_gives_the_same_postings_on_the_seed_articles():

@@ -238,11 +238,12 @@ def column_values(reader, fieldname: str, docnums: Iterable[int]) -> Iterator[by
 
 
 class OnePassStemmingAnalyzer:
-    """Whoosh's `StemmingAnalyzer()`, with the tokens it gives for indexing (positions, boosts, no
-    character offsets) made in one loop instead of a chain of four generators, and its stems
-    cached in C (`functools.lru_cache`) instead of Whoosh's Python cache: a third of the
-    analysis time of a build. Every other call (queries, highlighting) goes to the
-    StemmingAnalyzer itself; `tests/test_whoosh_fixes.py` proves the tokens the same."""
+    """Whoosh's `StemmingAnalyzer()`, with the tokens it gives for indexing and for highlighting
+    (`mode="index"`: positions, character offsets, stop words kept or not) made in one loop
+    instead of a chain of four generators, and its stems cached in C (`functools.lru_cache`)
+    instead of Whoosh's Python cache: a third of the analysis time of a build. Every other call
+    (queries) goes to the StemmingAnalyzer itself; `tests/test_whoosh_fixes.py` proves the
+    tokens the same."""
 
     _STEMS_CACHED = 100_000
 
@@ -277,26 +278,36 @@ class OnePassStemmingAnalyzer:
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        if mode != "index" or chars or keeporiginal or not removestops or not tokenize or not self._renumber:
+        if mode != "index" or keeporiginal or not tokenize or not self._renumber:
             return self.standard(value, positions=positions, chars=chars, keeporiginal=keeporiginal,
                                  removestops=removestops, start_pos=start_pos, start_char=start_char,
                                  tokenize=tokenize, mode=mode, **kwargs)
-        return self._index_tokens(value, positions, start_pos, mode, kwargs)
+        return self._index_tokens(value, positions, chars, removestops, start_pos, start_char, mode, kwargs)
 
-    def _index_tokens(self, value, positions, start_pos, mode, kwargs):
+    def _index_tokens(self, value, positions, chars, removestops, start_pos, start_char, mode, kwargs):
+        """What the tokenizer, lower-case, stop and stem filters yield, in one loop: a stop word
+        (too short, too long or listed) is left out, or with `removestops` off given as it is,
+        marked stopped, at its own position; the words kept are numbered one after another."""
         from whoosh.analysis import Token
 
-        token = Token(positions, False, removestops=True, mode=mode, **kwargs)
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         stops, shortest, longest, stem = self._stops, self._min, self._max, self._stem
         pos = None
         for n, match in enumerate(self._finditer(value)):
             text = match.group(0).lower()
-            if len(text) < shortest or (longest is not None and len(text) > longest) or text in stops:
+            stopped = len(text) < shortest or (longest is not None and len(text) > longest) or text in stops
+            if stopped and removestops:
                 continue
-            if positions:  # the stop filter numbers the words it keeps one after another
-                pos = start_pos + n if pos is None else pos + 1
-                token.pos = pos
-            token.text = stem(text)
             token.boost = 1.0
-            token.stopped = False
+            if chars:
+                token.startchar, token.endchar = start_char + match.start(), start_char + match.end()
+            if stopped:
+                token.text, token.stopped = text, True
+                if positions:
+                    token.pos = start_pos + n
+            else:
+                token.text, token.stopped = stem(text), False
+                if positions:
+                    pos = start_pos + n if pos is None else pos + 1
+                    token.pos = pos
             yield token
