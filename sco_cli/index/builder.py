@@ -193,8 +193,11 @@ def build(base: Path, paths: Iterable[str], *, add: bool = False, wait: float = 
     build that finds, once it holds the lock, a current index (another process built one while
     it waited) changes nothing and returns None: a query's automatic build never replaces it.
     """
+    import gc
+
     from sco_cli.corpus import article_files
 
+    gc.enable()  # the console script leaves it off for queries (sco_cli.entry); a build runs long
     whoosh_fixes.load()
     started = time.monotonic()
     paths = [str(p) for p in paths]
