@@ -282,3 +282,14 @@ def test_goes_by_answers_as_the_terms_a_participant_is_indexed_by():
              "kyrgyzstan", "ambassador of kyrgyzstan to china", "nor", "vladimir  norov", "china ambassador", ""]
     for person in people:
         assert [goes_by(person, a) for a in asked] == [a in person_terms(person) for a in asked], person.name
+
+
+def test_a_build_turns_the_cycle_collector_back_on_that_the_console_script_leaves_off(tmp_path):
+    import gc
+
+    gc.disable()  # as sco_cli.entry leaves it for a query
+    try:
+        index.build(tmp_path / "index", [str(SEEDS)])
+        assert gc.isenabled()
+    finally:
+        gc.enable()
