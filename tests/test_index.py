@@ -293,3 +293,21 @@ def test_a_build_turns_the_cycle_collector_back_on_that_the_console_script_leave
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_worker_segments_are_listed_in_worker_order_whichever_worker_ends_first(tmp_path):
+    class Ended:  # a worker process that has already sent its messages
+        def start(self):
+            pass
+
+        def join(self):
+            pass
+
+        def is_alive(self):
+            return False
+
+    pool = workers.SegmentWorkers(tmp_path, [], 3)
+    pool.processes = [Ended(), Ended(), Ended()]
+    for message in [("segment", (2, "third")), ("items", []), ("segment", (0, "first")), ("segment", (1, None))]:
+        pool.queue.put(message)
+    assert list(pool.run()) == [] and pool.segments == ["first", "third"]
