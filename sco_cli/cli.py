@@ -480,9 +480,15 @@ def who_met(
     with reported(env):
         fmt_ = output_format(env, json_, jsonl, csv_, fmt)
         lo, hi = date_bounds(date_from, date_to)
-        rows = q.who_met(open_handle(ctx, env), name, with_=with_, org=org, place=place,
-                         meeting_format=meeting_format.value if meeting_format else None,
-                         date_from=lo, date_to=hi, include_planned=include_planned)
+        handle = open_handle(ctx, env)
+        conditions = dict(with_=with_, org=org, place=place, date_from=lo, date_to=hi,
+                          meeting_format=meeting_format.value if meeting_format else None,
+                          include_planned=include_planned)
+        if not (fields or sort or reverse) and output.writes_encoded(env, fmt_):
+            lines = q.who_met_lines(handle, name, **conditions)
+            if lines:  # as JSON, in the command's order: the rows stored at build time are printed
+                return finish_encoded(env, fmt_, lines, limit)
+        rows = q.who_met(handle, name, **conditions)
         # the records' strings are clean: query reads them with safety.loads_clean
         finish(env, fmt_, rows, jsonrows.meeting_row, render.MEETING_COLUMNS, "no meetings match",
                Listing(limit, fields, sort, reverse), clean=False)

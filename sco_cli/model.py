@@ -63,7 +63,11 @@ class PartialDate:
 
 def date_order(date: PartialDate | None) -> tuple[int, int, int]:
     """How listings order dates: by first day, then last day; undated (or year-less) last."""
-    bounds = date.bounds() if date is not None else None
+    return bounds_order(date.bounds() if date is not None else None)
+
+
+def bounds_order(bounds: tuple[int, int] | list[int] | None) -> tuple[int, int, int]:
+    """`date_order` of a date given by its bounds (`PartialDate.bounds`)."""
     return (0, bounds[0], bounds[1]) if bounds else (1, 0, 0)
 
 

@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 
 from sco_cli import codec, instruments
 from sco_cli.errors import UsageError
+from sco_cli.jsonrows import encode
 from sco_cli.index import Handle, read_agreement_rows, read_agreements
 from sco_cli.model import (
     AgreementRecord,
@@ -21,9 +22,8 @@ from sco_cli.model import (
     MeetingRecord,
     PartialDate,
     SearchHit,
-    Meeting,
     TimelineEntry,
-    date_order,
+    bounds_order,
 )
 from sco_cli.normalize import fold
 from sco_cli.safety import clean_line, loads_clean
@@ -458,6 +458,14 @@ class _MeetingFilter:
     hi: int | None = None
     include_planned: bool = False
 
+    @classmethod
+    def of(cls, name, with_, org, place, meeting_format, date_from, date_to, include_planned) -> _MeetingFilter:
+        if meeting_format and meeting_format not in MEETING_FORMATS:
+            raise UsageError(f"unknown meeting format {meeting_format!r}",
+                             hint=f"use one of: {', '.join(MEETING_FORMATS)}")
+        return cls(name, with_, org, place, meeting_format, date_from.bounds()[0] if date_from else None,
+                   date_to.bounds()[1] if date_to else None, include_planned)
+
     def article_conditions(self) -> list:
         conditions = [_term("names", n) for n in (self.name, self.with_) if n]
         if self.meeting_format:
@@ -470,26 +478,29 @@ class _MeetingFilter:
             conditions.append(_term("place", self.place))
         return conditions
 
-    def passes(self, meeting: Meeting) -> bool:
-        from sco_cli.index.schema import org_terms, takes_part
-
-        if meeting.planned and not self.include_planned:
+    def passes(self, key: list) -> bool:
+        """Whether a meeting passes, told by its key (`index.schema.meeting_keys`)."""
+        planned, terms, orgs, place, meeting_format, bounds, _row = key
+        if planned and not self.include_planned:
             return False
-        if any(n and not takes_part(meeting, fold(n)) for n in (self.name, self.with_)):
+        if any(n and fold(n) not in terms for n in (self.name, self.with_)):
             return False
-        if self.org and not takes_part(meeting, fold(self.org)) and fold(self.org) not in org_terms(meeting):
+        if self.org and fold(self.org) not in terms and fold(self.org) not in orgs:
             return False
-        if self.place and fold(meeting.place or "") != fold(self.place):
+        if self.place and place != fold(self.place):
             return False
-        if self.meeting_format and meeting.format != self.meeting_format:
+        if self.meeting_format and meeting_format != self.meeting_format:
             return False
-        return _overlaps(meeting.date, self.lo, self.hi)
+        return _bounds_overlap(bounds, self.lo, self.hi)
 
 
 def _overlaps(date: PartialDate | None, lo: int | None, hi: int | None) -> bool:
+    return _bounds_overlap(date.bounds() if date is not None else None, lo, hi)
+
+
+def _bounds_overlap(bounds, lo: int | None, hi: int | None) -> bool:
     if lo is None and hi is None:
         return True
-    bounds = date.bounds() if date is not None else None
     return bounds is not None and (lo is None or bounds[1] >= lo) and (hi is None or bounds[0] <= hi)
 
 
@@ -499,23 +510,35 @@ def who_met(handle: Handle, name: str | None = None, *, with_: str | None = None
             limit: int | None = None, include_planned: bool = False) -> list[MeetingRecord]:
     """Meetings in chronological order. `name` and `with_` each match any participant by full
     name, part of it or alias, ignoring case and accents; both given means both took part."""
-    if meeting_format and meeting_format not in MEETING_FORMATS:
-        raise UsageError(f"unknown meeting format {meeting_format!r}",
-                         hint=f"use one of: {', '.join(MEETING_FORMATS)}")
-    wanted = _MeetingFilter(name, with_, org, place, meeting_format,
-                            date_from.bounds()[0] if date_from else None,
-                            date_to.bounds()[1] if date_to else None, include_planned)
-    rows = []
-    for doc_id, title, meetings in _with_facts(handle, wanted.article_conditions(), "meeting"):
-        for n, meeting in enumerate(meetings):
-            if wanted.passes(meeting):
-                rows.append(MeetingRecord(f"{doc_id}#meeting{n}", meeting, doc_id, title))
-    rows.sort(key=lambda r: (date_order(r.meeting.date), r.doc_id, _uid_order(r.id)))
-    return rows[:limit] if limit else rows
+    found = _meetings_found(handle, _MeetingFilter.of(name, with_, org, place, meeting_format, date_from,
+                                                      date_to, include_planned))[:limit or None]
+    docnums = sorted({docnum for docnum, _, _ in found})
+    meetings = dict(zip(docnums, _column_json(handle, "meetings", docnums)))
+    return [MeetingRecord(row["id"], codec.meeting(meetings[docnum][n]), row["doc_id"], row["title"])
+            for docnum, n, row in found]
 
 
-def _uid_order(uid: str) -> int:
-    return int(uid.rpartition("#meeting")[2] or 0)
+def who_met_lines(handle: Handle, name: str | None = None, *, with_: str | None = None, org: str | None = None,
+                  place: str | None = None, meeting_format: str | None = None,
+                  date_from: PartialDate | None = None, date_to: PartialDate | None = None,
+                  limit: int | None = None, include_planned: bool = False) -> list[str]:
+    """What `who_met` finds, as its rows encoded (`jsonrows.encode`), clean, without building the
+    meetings' objects: the keys stored at build time are checked, ordered and printed."""
+    found = _meetings_found(handle, _MeetingFilter.of(name, with_, org, place, meeting_format, date_from,
+                                                      date_to, include_planned))[:limit or None]
+    return [encode(row) for _, _, row in found]
+
+
+def _meetings_found(handle: Handle, wanted: _MeetingFilter) -> list[tuple[int, int, dict]]:
+    """(docnum, n, row) of every meeting passing, in listing order (date, article, place in it)."""
+    docnums = _docnums(handle, wanted.article_conditions())
+    found = []
+    for docnum, keys in zip(docnums, _column_json(handle, "meeting_keys", docnums)):
+        for n, key in enumerate(keys):
+            if wanted.passes(key):
+                found.append((bounds_order(key[5]), key[6]["doc_id"], n, docnum, key[6]))
+    found.sort(key=lambda f: f[:3])
+    return [(docnum, n, row) for _, _, n, docnum, row in found]
 
 
 def agreements(handle: Handle, text: str | None = None, *, party: str | None = None, kind: str | None = None,

@@ -240,3 +240,23 @@ def test_agreement_rows_not_proven_clean_are_not_copied(sco, seeds_index):
     result = sco("agreements", "--jsonl")
     assert result.exit_code == 0
     assert "\\u001b" not in result.stdout and result.stdout.split("\n", 1)[0] == first
+
+
+@pytest.mark.parametrize("args", [
+    ["Norov"], ["norov", "--with", "Stock"], ["--org", "Interpol"], ["--place", "vienna"], ["--meeting-format", "video"],
+    ["--from", "2019-06", "--to", "2020"], ["Norov", "--limit", "2"], ["--include-planned"], [],
+    ["Nobody At All"],
+])
+@pytest.mark.parametrize("fmt", ["--json", "--jsonl"])
+def test_who_met_as_json_prints_the_rows_stored_at_build_time_as_the_records_would(
+        sco, seeds_index, monkeypatch, args, fmt):
+    from sco_cli import query
+
+    copied, real = [], query.who_met_lines
+    monkeypatch.setattr(query, "who_met_lines", lambda *a, **k: copied.append(1) or real(*a, **k))
+    fast = sco("who-met", *args, fmt)
+    assert copied == [1]
+    monkeypatch.setattr(query, "who_met_lines", lambda *a, **k: [])  # the way of the records, as for a table
+    slow = sco("who-met", *args, fmt)
+    assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
+    assert fast.exit_code == (1 if args == ["Nobody At All"] else 0)

@@ -14,7 +14,8 @@ import json
 from typing import Iterable
 
 from sco_cli import codec
-from sco_cli.model import Article, Extraction, Meeting, PartialDate, Person
+from sco_cli.jsonrows import meeting_row
+from sco_cli.model import Article, Extraction, Meeting, MeetingRecord, PartialDate, Person
 from sco_cli.normalize import fold
 
 # Fields a search query may name ("title:summit"); every other field is internal.
@@ -50,11 +51,13 @@ def schema():
         heading=fields.COLUMN(columns.VarBytesColumn()),
         meetings=fields.COLUMN(columns.VarBytesColumn()),
         agreements=fields.COLUMN(columns.VarBytesColumn()),
+        # per meeting, what `who-met` checks and prints (`meeting_keys`)
+        meeting_keys=fields.COLUMN(columns.VarBytesColumn()),
     )
 
 
 # The column fields, read with `whoosh_fixes.column_values`.
-COLUMN_FIELDS = ("heading", "meetings", "agreements")
+COLUMN_FIELDS = ("heading", "meetings", "agreements", "meeting_keys")
 
 
 def search_schema():
@@ -104,6 +107,19 @@ def meeting_terms(meeting: Meeting) -> set[str]:
     return {t for p in meeting.participants for t in person_terms(p)}
 
 
+def meeting_keys(doc_id: str, title: str, meetings: Iterable[Meeting]) -> list[list]:
+    """Per meeting, what `who-met` filters, orders and prints it by, so that a listing neither
+    builds the meeting's objects nor its row: [planned, the participants' terms (`meeting_terms`),
+    their organisations' (`org_terms`), the place folded, the format, the date's bounds or None,
+    the JSON row of DESIGN.md]."""
+    out = []
+    for n, meeting in enumerate(meetings):
+        record = MeetingRecord(f"{doc_id}#meeting{n}", meeting, doc_id, title)
+        out.append([meeting.planned, sorted(meeting_terms(meeting)), org_terms(meeting), fold(meeting.place or ""),
+                    meeting.format, date_bounds(meeting.date), meeting_row(record)])
+    return out
+
+
 def _keywords(values: Iterable[str]) -> str:
     return ",".join(sorted({v.replace(",", " ") for v in values if v}))
 
@@ -145,6 +161,8 @@ def article_document(article: Article, facts: Extraction) -> dict:
         "heading": json.dumps([article.doc_id, article.headline], ensure_ascii=False, separators=(",", ":")).encode(),
         "meetings": _json_list(facts.meetings).encode(),
         "agreements": _json_list(facts.agreements).encode(),
+        "meeting_keys": json.dumps(meeting_keys(article.doc_id, article.headline, facts.meetings),
+                                   ensure_ascii=False, separators=(",", ":")).encode(),
     }
     bounds = date_bounds(facts.doc_date)
     if bounds:
