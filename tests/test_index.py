@@ -272,18 +272,6 @@ def test_index_remove_takes_articles_out_and_refuses_unknown_ids(sco, seeds_inde
     assert sco("index", "check").exit_code == 0
 
 
-def test_goes_by_answers_as_the_terms_a_participant_is_indexed_by():
-    from sco_cli.index.schema import goes_by, person_terms
-    from sco_cli.model import Person
-
-    people = [Person("Vladimir Norov", aliases=("Norov",)), Person("Jürgen Stock", aliases=("Stock",)),
-              Person("Xi Jinping", aliases=("Xi", "Jinping")), Person("Ambassador of Kyrgyzstan to China")]
-    asked = ["norov", "vladimir norov", "vladimir", "jurgen stock", "jurgen", "stock", "xi", "xi jinping",
-             "kyrgyzstan", "ambassador of kyrgyzstan to china", "nor", "vladimir  norov", "china ambassador", ""]
-    for person in people:
-        assert [goes_by(person, a) for a in asked] == [a in person_terms(person) for a in asked], person.name
-
-
 def test_a_build_turns_the_cycle_collector_back_on_that_the_console_script_leaves_off(tmp_path):
     import gc
 

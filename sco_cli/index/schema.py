@@ -80,18 +80,6 @@ def person_terms(person: Person) -> list[str]:
     return sorted(t for t in terms if t)
 
 
-def goes_by(person: Person, folded: str) -> bool:
-    """Whether `folded` (a folded name) is one of `person_terms(person)`, without building them."""
-    name = fold(person.name)
-    return bool(folded) and (folded == name or folded in name.split()
-                             or any(fold(alias) == folded for alias in person.aliases))
-
-
-def takes_part(meeting: Meeting, folded: str) -> bool:
-    """Whether someone who goes by `folded` (see `goes_by`) takes part in the meeting."""
-    return any(goes_by(p, folded) for p in meeting.participants)
-
-
 def org_terms(meeting: Meeting) -> list[str]:
     """What a meeting can be found by with --org: each participant's organisation, all its names."""
     terms = set()
