@@ -11,7 +11,6 @@ from typing import Iterable, Iterator
 
 from sco_cli import codec, instruments
 from sco_cli.errors import UsageError
-from sco_cli.jsonrows import encode
 from sco_cli.index import Handle, read_agreement_rows, read_agreements
 from sco_cli.model import (
     AgreementRecord,
@@ -26,7 +25,7 @@ from sco_cli.model import (
     bounds_order,
 )
 from sco_cli.normalize import fold
-from sco_cli.safety import clean_line, loads_clean
+from sco_cli.safety import clean_line, is_clean_json, loads_clean
 
 SNIPPET_CHARS = 220
 # Markers around matched terms in Whoosh's highlight output. Both are control characters, which
@@ -512,33 +511,47 @@ def who_met(handle: Handle, name: str | None = None, *, with_: str | None = None
     name, part of it or alias, ignoring case and accents; both given means both took part."""
     found = _meetings_found(handle, _MeetingFilter.of(name, with_, org, place, meeting_format, date_from,
                                                       date_to, include_planned))[:limit or None]
-    docnums = sorted({docnum for docnum, _, _ in found})
+    docnums = sorted({m.docnum for m in found})
     meetings = dict(zip(docnums, _column_json(handle, "meetings", docnums)))
-    return [MeetingRecord(row["id"], codec.meeting(meetings[docnum][n]), row["doc_id"], row["title"])
-            for docnum, n, row in found]
+    return [MeetingRecord(f"{m.doc_id}#meeting{m.n}", codec.meeting(meetings[m.docnum][m.n]), m.doc_id, m.title)
+            for m in found]
 
 
 def who_met_lines(handle: Handle, name: str | None = None, *, with_: str | None = None, org: str | None = None,
                   place: str | None = None, meeting_format: str | None = None,
                   date_from: PartialDate | None = None, date_to: PartialDate | None = None,
-                  limit: int | None = None, include_planned: bool = False) -> list[str]:
-    """What `who_met` finds, as its rows encoded (`jsonrows.encode`), clean, without building the
-    meetings' objects: the keys stored at build time are checked, ordered and printed."""
+                  limit: int | None = None, include_planned: bool = False) -> list[str] | None:
+    """What `who_met` finds, as the rows encoded at build time (`jsonrows.encode`), without building
+    the meetings' objects; None when a row is not proven clean (`safety.is_clean_json`: then use
+    `who_met`, which reads the meetings cleaned)."""
     found = _meetings_found(handle, _MeetingFilter.of(name, with_, org, place, meeting_format, date_from,
                                                       date_to, include_planned))[:limit or None]
-    return [encode(row) for _, _, row in found]
+    lines = [m.row for m in found]
+    return lines if all(is_clean_json(line) for line in lines) else None
 
 
-def _meetings_found(handle: Handle, wanted: _MeetingFilter) -> list[tuple[int, int, dict]]:
-    """(docnum, n, row) of every meeting passing, in listing order (date, article, place in it)."""
+@dataclass(frozen=True)
+class _Found:
+    """A meeting who-met lists: where it is, and its row as printed."""
+
+    docnum: int
+    n: int  # its place among its article's meetings
+    doc_id: str
+    title: str
+    row: str
+
+
+def _meetings_found(handle: Handle, wanted: _MeetingFilter) -> list[_Found]:
+    """Every meeting passing, in listing order (date, article, place in it)."""
     docnums = _docnums(handle, wanted.article_conditions())
     found = []
-    for docnum, keys in zip(docnums, _column_json(handle, "meeting_keys", docnums)):
+    for docnum, (doc_id, title), keys in zip(docnums, _headings(handle, docnums),
+                                             _column_json(handle, "meeting_keys", docnums)):
         for n, key in enumerate(keys):
             if wanted.passes(key):
-                found.append((bounds_order(key[5]), key[6]["doc_id"], n, docnum, key[6]))
+                found.append((bounds_order(key[5]), doc_id, n, _Found(docnum, n, doc_id, title, key[6])))
     found.sort(key=lambda f: f[:3])
-    return [(docnum, n, row) for _, _, n, docnum, row in found]
+    return [f for _, _, _, f in found]
 
 
 def agreements(handle: Handle, text: str | None = None, *, party: str | None = None, kind: str | None = None,

@@ -260,3 +260,23 @@ def test_who_met_as_json_prints_the_rows_stored_at_build_time_as_the_records_wou
     slow = sco("who-met", *args, fmt)
     assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
     assert fast.exit_code == (1 if args == ["Nobody At All"] else 0)
+
+
+def test_who_met_rows_not_proven_clean_are_not_printed_as_stored(sco, seeds_index, monkeypatch):
+    import dataclasses
+
+    from sco_cli import query
+
+    expected = sco("who-met", "Norov", "--jsonl").stdout
+    real = query._meetings_found
+
+    def tampered(handle, wanted):  # a stored row with an escaped ESC, as a damaged index could hold
+        found = real(handle, wanted)
+        row = found[0].row.replace('"Vladimir', '"\\u001b[2JVladimir', 1)
+        assert row != found[0].row
+        return [dataclasses.replace(found[0], row=row), *found[1:]]
+
+    monkeypatch.setattr(query, "_meetings_found", tampered)
+    result = sco("who-met", "Norov", "--jsonl")
+    assert (result.exit_code, result.stdout) == (0, expected)
+    assert "\\u001b" not in result.stdout and expected.count("\n") == 4

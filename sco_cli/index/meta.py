@@ -11,7 +11,8 @@ from sco_cli.errors import IndexCorrupt
 # 6: one Whoosh document per article, facts stored with it; timeline and agreement side files.
 # 7: an article's heading, meetings and agreements in Whoosh columns of their own; agreement rows.
 # 8: what who-met checks and prints of each meeting, in a column (`schema.meeting_keys`).
-SCHEMA_VERSION = 8
+# 9: the meeting keys hold their rows encoded, as printed.
+SCHEMA_VERSION = 9
 INDEX_FORMAT = "sco-index"
 META_FILE = "sco.json"
 AGREEMENTS_FILE = "agreements.json"

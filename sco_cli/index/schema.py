@@ -14,7 +14,7 @@ import json
 from typing import Iterable
 
 from sco_cli import codec
-from sco_cli.jsonrows import meeting_row
+from sco_cli.jsonrows import encode, meeting_row
 from sco_cli.model import Article, Extraction, Meeting, MeetingRecord, PartialDate, Person
 from sco_cli.normalize import fold
 
@@ -99,12 +99,12 @@ def meeting_keys(doc_id: str, title: str, meetings: Iterable[Meeting]) -> list[l
     """Per meeting, what `who-met` filters, orders and prints it by, so that a listing neither
     builds the meeting's objects nor its row: [planned, the participants' terms (`meeting_terms`),
     their organisations' (`org_terms`), the place folded, the format, the date's bounds or None,
-    the JSON row of DESIGN.md]."""
+    the JSON row of DESIGN.md as `--jsonl` prints it]."""
     out = []
     for n, meeting in enumerate(meetings):
         record = MeetingRecord(f"{doc_id}#meeting{n}", meeting, doc_id, title)
         out.append([meeting.planned, sorted(meeting_terms(meeting)), org_terms(meeting), fold(meeting.place or ""),
-                    meeting.format, date_bounds(meeting.date), meeting_row(record)])
+                    meeting.format, date_bounds(meeting.date), encode(meeting_row(record))])
     return out
 
 
