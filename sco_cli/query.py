@@ -479,7 +479,7 @@ class _MeetingFilter:
 
     def passes(self, key: list) -> bool:
         """Whether a meeting passes, told by its key (`index.schema.meeting_keys`)."""
-        planned, terms, orgs, place, meeting_format, bounds, _row = key
+        planned, terms, orgs, place, meeting_format, bounds = key
         if planned and not self.include_planned:
             return False
         if any(n and fold(n) not in terms for n in (self.name, self.with_)):
@@ -526,19 +526,20 @@ def who_met_lines(handle: Handle, name: str | None = None, *, with_: str | None 
     `who_met`, which reads the meetings cleaned)."""
     found = _meetings_found(handle, _MeetingFilter.of(name, with_, org, place, meeting_format, date_from,
                                                       date_to, include_planned))[:limit or None]
-    lines = [m.row for m in found]
+    docnums = sorted({m.docnum for m in found})
+    rows = {docnum: text.split("\n") for docnum, text in zip(docnums, handle.column_values("meeting_rows", docnums))}
+    lines = [rows[m.docnum][m.n] for m in found]
     return lines if all(is_clean_json(line) for line in lines) else None
 
 
 @dataclass(frozen=True)
 class _Found:
-    """A meeting who-met lists: where it is, and its row as printed."""
+    """A meeting who-met lists: where it is."""
 
     docnum: int
     n: int  # its place among its article's meetings
     doc_id: str
     title: str
-    row: str
 
 
 def _meetings_found(handle: Handle, wanted: _MeetingFilter) -> list[_Found]:
@@ -549,7 +550,7 @@ def _meetings_found(handle: Handle, wanted: _MeetingFilter) -> list[_Found]:
                                              _column_json(handle, "meeting_keys", docnums)):
         for n, key in enumerate(keys):
             if wanted.passes(key):
-                found.append((bounds_order(key[5]), doc_id, n, _Found(docnum, n, doc_id, title, key[6])))
+                found.append((bounds_order(key[5]), doc_id, n, _Found(docnum, n, doc_id, title)))
     found.sort(key=lambda f: f[:3])
     return [f for _, _, _, f in found]
 

@@ -12,7 +12,8 @@ from sco_cli.errors import IndexCorrupt
 # 7: an article's heading, meetings and agreements in Whoosh columns of their own; agreement rows.
 # 8: what who-met checks and prints of each meeting, in a column (`schema.meeting_keys`).
 # 9: the meeting keys hold their rows encoded, as printed.
-SCHEMA_VERSION = 9
+# 10: the rows apart from the keys, a line each (`schema.meeting_rows`).
+SCHEMA_VERSION = 10
 INDEX_FORMAT = "sco-index"
 META_FILE = "sco.json"
 AGREEMENTS_FILE = "agreements.json"

@@ -51,13 +51,14 @@ def schema():
         heading=fields.COLUMN(columns.VarBytesColumn()),
         meetings=fields.COLUMN(columns.VarBytesColumn()),
         agreements=fields.COLUMN(columns.VarBytesColumn()),
-        # per meeting, what `who-met` checks and prints (`meeting_keys`)
+        # per meeting, what `who-met` checks (`meeting_keys`, JSON) and prints (`meeting_rows`, a line each)
         meeting_keys=fields.COLUMN(columns.VarBytesColumn()),
+        meeting_rows=fields.COLUMN(columns.VarBytesColumn()),
     )
 
 
 # The column fields, read with `whoosh_fixes.column_values`.
-COLUMN_FIELDS = ("heading", "meetings", "agreements", "meeting_keys")
+COLUMN_FIELDS = ("heading", "meetings", "agreements", "meeting_keys", "meeting_rows")
 
 
 def search_schema():
@@ -95,17 +96,19 @@ def meeting_terms(meeting: Meeting) -> set[str]:
     return {t for p in meeting.participants for t in person_terms(p)}
 
 
-def meeting_keys(doc_id: str, title: str, meetings: Iterable[Meeting]) -> list[list]:
-    """Per meeting, what `who-met` filters, orders and prints it by, so that a listing neither
-    builds the meeting's objects nor its row: [planned, the participants' terms (`meeting_terms`),
-    their organisations' (`org_terms`), the place folded, the format, the date's bounds or None,
-    the JSON row of DESIGN.md as `--jsonl` prints it]."""
-    out = []
-    for n, meeting in enumerate(meetings):
-        record = MeetingRecord(f"{doc_id}#meeting{n}", meeting, doc_id, title)
-        out.append([meeting.planned, sorted(meeting_terms(meeting)), org_terms(meeting), fold(meeting.place or ""),
-                    meeting.format, date_bounds(meeting.date), encode(meeting_row(record))])
-    return out
+def meeting_keys(meetings: Iterable[Meeting]) -> list[list]:
+    """Per meeting, what `who-met` filters and orders it by, so that a listing never builds the
+    meeting's objects: [planned, the participants' terms (`meeting_terms`), their organisations'
+    (`org_terms`), the place folded, the format, the date's bounds or None]."""
+    return [[meeting.planned, sorted(meeting_terms(meeting)), org_terms(meeting), fold(meeting.place or ""),
+             meeting.format, date_bounds(meeting.date)] for meeting in meetings]
+
+
+def meeting_rows(doc_id: str, title: str, meetings: Iterable[Meeting]) -> str:
+    """The article's meetings as `who-met --jsonl` prints them, a line each (JSON holds no raw
+    newline), so that the few a listing keeps are copied instead of decoded and encoded again."""
+    return "\n".join(encode(meeting_row(MeetingRecord(f"{doc_id}#meeting{n}", meeting, doc_id, title)))
+                     for n, meeting in enumerate(meetings))
 
 
 def _keywords(values: Iterable[str]) -> str:
@@ -149,8 +152,8 @@ def article_document(article: Article, facts: Extraction) -> dict:
         "heading": json.dumps([article.doc_id, article.headline], ensure_ascii=False, separators=(",", ":")).encode(),
         "meetings": _json_list(facts.meetings).encode(),
         "agreements": _json_list(facts.agreements).encode(),
-        "meeting_keys": json.dumps(meeting_keys(article.doc_id, article.headline, facts.meetings),
-                                   ensure_ascii=False, separators=(",", ":")).encode(),
+        "meeting_keys": json.dumps(meeting_keys(facts.meetings), ensure_ascii=False, separators=(",", ":")).encode(),
+        "meeting_rows": meeting_rows(article.doc_id, article.headline, facts.meetings).encode(),
     }
     bounds = date_bounds(facts.doc_date)
     if bounds:
