@@ -328,9 +328,9 @@ def _doc_ids(handle: Handle, conditions: list) -> set[str]:
     return {doc_id for doc_id, _ in _headings(handle, _docnums(handle, conditions))}
 
 
-def _headings(handle: Handle, docnums: list[int]) -> list[tuple[str, str]]:
-    """(doc_id, title) of each article, clean."""
-    return [(doc_id, title) for doc_id, title in _column_json(handle, "heading", docnums)]
+def _headings(handle: Handle, docnums: list[int]) -> list[list[str]]:
+    """[doc_id, title] of each article, clean."""
+    return _column_json(handle, "heading", docnums)
 
 
 def _column_json(handle: Handle, fieldname: str, docnums: list[int]) -> list:

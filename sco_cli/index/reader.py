@@ -36,7 +36,7 @@ class Handle:
         return nullcontext(self.shared_searcher)
 
     def column_values(self, fieldname: str, docnums: list[int]) -> Iterator[str]:
-        """The text of a column field (`schema.COLUMN_FIELDS`) for each of `docnums`."""
+        """The text of a column field of `schema.schema()` for each of `docnums`."""
         for value in whoosh_fixes.column_values(self.shared_searcher.reader(), fieldname, docnums):
             yield value.decode("utf-8")
 

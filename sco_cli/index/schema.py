@@ -57,9 +57,6 @@ def schema():
     )
 
 
-# The column fields, read with `whoosh_fixes.column_values`.
-COLUMN_FIELDS = ("heading", "meetings", "agreements", "meeting_keys", "meeting_rows")
-
 
 def search_schema():
     """The fields a user's query is parsed against: names of other fields are read as words."""
