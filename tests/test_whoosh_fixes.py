@@ -225,3 +225,83 @@ def test_postings_spilled_to_disk_come_back_sorted_and_a_planted_pickle_is_refus
     with pytest.raises(pickle.UnpicklingError):
         list(planted.items())
     assert not marker.exists()
+
+
+def test_spilled_runs_written_in_chunks_come_back_whole(tmp_path, monkeypatch):
+    from whoosh.externalsort import SortingPool
+
+    whoosh_fixes.load()
+    monkeypatch.setattr(whoosh_fixes, "_RUN_CHUNK", 3)  # runs of 10 postings: four chunks each
+    # the same strings again and again: each chunk's pickle numbers its memo from 0
+    items = [(("body", "title", "names")[n % 3], f"w{n % 5}".encode(), n, float(n % 4), b"v" * (n % 2))
+             for n in range(95)]
+    pool = SortingPool(maxsize=10, tempdir=str(tmp_path))
+    for item in items:
+        pool.add(item)
+    assert len(pool.runs) == 9
+    assert list(pool.items(maxfiles=3)) == sorted(items)  # merged runs are written in chunks too
+
+
+def _postings(ix) -> dict:
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        return {(field, text): [(m.id(), m.weight(), m.value()) for m in _walk(reader.postings(field, text))]
+                for field, text in reader.all_terms()}
+
+
+def _walk(matcher):
+    while matcher.is_active():
+        yield matcher
+        matcher.next()
+
+
+def _seed_index(folder: Path, limitmb: float):
+    from whoosh import fields
+    from whoosh.filedb.filestore import FileStorage
+
+    schema = fields.Schema(n=fields.ID(stored=True), body=fields.TEXT(analyzer=whoosh_fixes.OnePassStemmingAnalyzer()),
+                           tags=fields.KEYWORD())
+    folder.mkdir()
+    ix = FileStorage(str(folder)).create_index(schema)
+    writer = ix.writer(limitmb=limitmb)
+    for n, path in enumerate(sorted(SEEDS.glob("*.txt"))):
+        writer.add_document(n=str(n), body=path.read_text(encoding="utf-8"), tags=f"t{n % 3} all")
+    writer.add_document(n="empty", body="", tags="")
+    writer.commit()
+    return ix
+
+
+def test_a_segment_spilled_in_many_runs_has_the_postings_of_one_sorted_in_memory(tmp_path, monkeypatch):
+    from whoosh.externalsort import SortingPool
+
+    whoosh_fixes.load()
+    runs = []
+    write_run = SortingPool._write_run
+    monkeypatch.setattr(SortingPool, "_write_run", lambda pool, f, items: runs.append(1) or write_run(pool, f, items))
+    monkeypatch.setattr(whoosh_fixes, "_RUN_CHUNK", 7)  # each run many chunks
+    spilled = _seed_index(tmp_path / "spilled", limitmb=0.02)  # 20 KB of postings a run
+    assert len(runs) >= 8
+    runs.clear()
+    in_memory = _seed_index(tmp_path / "memory", limitmb=256)
+    assert runs == []
+    postings = _postings(in_memory)
+    assert len(postings) > 500
+    assert _postings(spilled) == postings
+
+
+def test_field_lengths_read_at_once_answer_as_whoosh_does(tmp_path):
+    from whoosh.codec.whoosh3 import W3PerDocReader
+
+    whoosh_fixes.load()
+    ix = _seed_index(tmp_path / "ix", limitmb=256)
+    with ix.searcher() as searcher:
+        perdoc = searcher.reader()._perdoc
+        count = searcher.doc_count_all()
+        for field in ("body", "tags", "n", "not_a_field"):
+            got = [perdoc.doc_field_length(n, field) for n in range(count + 1)]
+            expected = [W3PerDocReader.whoosh_doc_field_length(perdoc, n, field) for n in range(count + 1)]
+            assert got == expected, field
+        body = [perdoc.doc_field_length(n, "body") for n in range(count)]
+        assert body[-1] is None and all(length > 100 for length in body[:-1])  # Whoosh's None for 0
+        with pytest.raises(IndexError):
+            perdoc.doc_field_length(count + 1, "body")

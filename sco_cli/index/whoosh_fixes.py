@@ -5,7 +5,8 @@ Call `load()` before using Whoosh. It applies, once per process:
 1. a light import (`_import_whoosh_lightly`): three modules Whoosh imports and sco never uses
    are stood in for, about 55 ms of every query's start;
 2. a cache of missing per-document columns (`_cache_missing_columns`): Whoosh 2.7 stats the disk
-   for every posting of a field without lengths;
+   for every posting of a field without lengths; field lengths read a field at a time
+   (`_lengths_in_one_read`) instead of a byte per posting;
 3. safe unpickling (`_restrict_unpickling`): Whoosh stores its table of contents, segment list,
    posting blocks and stored fields as pickles, and a pickle can run any code when loaded. Every
    place Whoosh loads one is pointed at `safe_loads`/`safe_load`, which build only plain data and
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 import pickle
 from typing import Iterable, Iterator
 
@@ -61,14 +63,32 @@ class _SafePickleModule:
     HIGHEST_PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 
+# Postings spilled to disk are written this many to a pickle: one C call for many postings
+# instead of a Python call for each (4 microseconds a posting to load, 1 to dump).
+_RUN_CHUNK = 4096
+
+
+def _write_run(self, f, items):
+    """`SortingPool._write_run` (a sorted run of postings spilled to disk, one pickle each) as
+    lists of `_RUN_CHUNK` postings, read back by `_read_run`."""
+    items = iter(items)
+    try:
+        while True:
+            chunk = list(itertools.islice(items, _RUN_CHUNK))
+            if not chunk:
+                return
+            pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+    finally:
+        f.close()
+
+
 def _read_run(self, path):
-    """`SortingPool._read_run` (the postings a writer spilled to disk, one pickle each, merged at
-    the end of a build) with one restricted unpickler per file instead of one per posting."""
+    """`SortingPool._read_run` for the runs `_write_run` writes, a restricted unpickler per
+    chunk (not one for the file: from protocol 4 on, a pickle's memo numbers start again at 0)."""
     f = self._open_run(path)
     try:
-        unpickler = _SafeUnpickler(f)
         while True:
-            yield unpickler.load()
+            yield from _SafeUnpickler(f).load()
     except EOFError:
         return
     finally:
@@ -90,6 +110,7 @@ def _restrict_unpickling() -> None:
         module.loads = safe_loads
     whoosh.compat.load = safe_load
     whoosh.externalsort.load = safe_load
+    whoosh.externalsort.SortingPool._write_run = _write_run
     whoosh.externalsort.SortingPool._read_run = _read_run
     whoosh.filedb.structfile.load_pickle = safe_load
     whoosh.filedb.fileindex.pickle = _SafePickleModule
@@ -106,6 +127,7 @@ def load() -> None:
         return
     _import_whoosh_lightly()
     _cache_missing_columns()
+    _lengths_in_one_read()
     _restrict_unpickling()
     _loaded = True
 
@@ -182,6 +204,45 @@ def _cache_missing_columns() -> None:
 
     reader_class._cached_reader = cached_reader
     reader_class._sco_caches_missing_columns = True
+
+
+def _lengths_in_one_read() -> None:
+    """Whoosh reads a document's field length (one byte per document and field) from disk each
+    time it is asked: once per posting as a segment is written (a fifth of finishing one), once
+    per scored document in a search. The bytes of a field are read at once instead, the first
+    time one is asked, and answered from memory, as Whoosh answers (None for a zero byte)."""
+    from whoosh.codec import whoosh3
+    from whoosh.util.numeric import byte_to_length
+
+    reader_class = whoosh3.W3PerDocReader
+    if getattr(reader_class, "_sco_reads_lengths_at_once", False):
+        return
+    original = reader_class.doc_field_length
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        lengths = self.__dict__.setdefault("_sco_lengths", {})
+        if fieldname not in lengths:
+            lengths[fieldname] = _length_bytes(self, whoosh3, fieldname)
+        data = lengths[fieldname]
+        if data is None or docnum > self._doccount:
+            return original(self, docnum, fieldname, default)
+        lbyte = data[docnum] if docnum < len(data) else 0
+        if lbyte:
+            return byte_to_length(lbyte)
+        return None
+
+    reader_class.doc_field_length = doc_field_length
+    reader_class.whoosh_doc_field_length = original  # what tests compare it with
+    reader_class._sco_reads_lengths_at_once = True
+
+
+def _length_bytes(perdoc, whoosh3, fieldname: str) -> bytes | None:
+    """A field's length bytes, one per document (fewer when the last documents have none), or
+    None when the column is missing or not the one-byte column Whoosh writes."""
+    reader = perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+    if reader is None or getattr(reader, "_fixedlen", None) != 1 or getattr(reader, "_typecode", None) != "B":
+        return None
+    return reader._dbfile.get(reader._basepos, reader._count)
 
 
 # ---- segments written in parallel ---------------------------------------------------------------
