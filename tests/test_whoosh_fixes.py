@@ -95,6 +95,30 @@ def test_safe_loads_builds_plain_data():
         assert whoosh_fixes.safe_loads(pickle.dumps(data, protocol)) == data
 
 
+# Every opcode that gives a pickle something callable: a global looked up by name (or by
+# extension code), or an instance of one. REDUCE, BUILD, NEWOBJ and NEWOBJ_EX call only what
+# one of these put on the stack; PERSID and BINPERSID fail without a persistent_load.
+_OPCODES_NAMING_A_GLOBAL = {"GLOBAL", "STACK_GLOBAL", "INST", "OBJ", "EXT1", "EXT2", "EXT4"}
+
+
+def test_the_fast_path_of_safe_loads_knows_every_opcode_that_names_a_global():
+    import pickletools
+
+    codes = {op.name: op.code.encode("latin-1") for op in pickletools.opcodes}
+    assert _OPCODES_NAMING_A_GLOBAL <= set(codes)
+    for name in _OPCODES_NAMING_A_GLOBAL:
+        assert whoosh_fixes._NAMES_A_GLOBAL.search(b"\x80\x02" + codes[name] + b"."), name
+    for op in pickletools.opcodes:  # every other opcode is plain data, a mark, or a call of those
+        if op.name not in _OPCODES_NAMING_A_GLOBAL:
+            assert not whoosh_fixes._NAMES_A_GLOBAL.search(op.code.encode("latin-1")), op.name
+
+
+@pytest.mark.parametrize("value", [[3, 99, 105, 111], "cio", b"\x93\x82", [1, 2, 3], {"k": (1.5, None)}])
+def test_safe_loads_gives_plain_data_the_same_on_either_path(value):
+    data = pickle.dumps(value, 2)
+    assert whoosh_fixes.safe_loads(data) == value  # bytes like "c" (99) in the data: the slow path
+
+
 def test_a_real_index_needs_nothing_outside_the_allow_list(seeds_index_template, tmp_path, monkeypatch):
     # every global the seeds index's pickles name, over a build, an add and the queries
     seen = set()
