@@ -154,9 +154,17 @@ def _squash(text: str) -> str:
     return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
 
 
-def _snippet(hit, body: str) -> Highlighted:
-    """The best passages of `body` with the matched terms marked; the opening when none match."""
-    marked = hit.highlights("body", text=body, top=2)
+def _snippet(body: str, words: frozenset[str], analyzer, fragmenter) -> Highlighted:
+    """The best passages of `body` with `words` (stems) marked; the opening when none match. The
+    steps of Whoosh's own highlighter, which takes its words from the query (`phrases.body_words`
+    adds the words of matched pairs); its step merging overlapping tokens is left out, since
+    words never overlap."""
+    from whoosh import highlight
+
+    tokens = analyzer(body, positions=True, chars=True, mode="index", removestops=False)
+    fragments = fragmenter.fragment_tokens(body, highlight.set_matched_filter(tokens, words))
+    best = highlight.top_fragments(fragments, 2, highlight.BasicFragmentScorer(), highlight.FIRST)
+    marked = _MarkerFormatter().format(best)
     if not marked:
         first = " ".join(body.split())
         cut = first[:SNIPPET_CHARS]
@@ -169,13 +177,16 @@ def search(handle: Handle, text: str, *, limit: int | None = 10,
     """Ranked full-text search over article titles (boosted) and bodies."""
     from whoosh import highlight
 
-    query = parse_query(text)
+    from sco_cli.index.phrases import body_words, with_pairs
+
+    query = with_pairs(parse_query(text))
     filters = _and(*_date_filter(date_from, date_to))
     hits: list[SearchHit] = []
     with handle.searcher() as searcher:
         results = searcher.search(query, limit=limit, filter=filters, terms=True)
-        results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
-        results.formatter = _MarkerFormatter()
+        words = body_words(results.matched_terms())
+        analyzer = searcher.schema["body"].analyzer
+        fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
         for rank, hit in enumerate(results, start=1):
             payload = json.loads(hit["payload"])
             hits.append(SearchHit(
@@ -185,7 +196,7 @@ def search(handle: Handle, text: str, *, limit: int | None = 10,
                 title=hit["title"],
                 date=_article_date(payload),
                 path=payload["path"],
-                snippet=_snippet(hit, hit["body"]),
+                snippet=_snippet(hit["body"], words, analyzer, fragmenter),
             ))
     return hits
 
@@ -193,7 +204,9 @@ def search(handle: Handle, text: str, *, limit: int | None = 10,
 def count(handle: Handle, text: str, *, date_from: PartialDate | None = None,
           date_to: PartialDate | None = None) -> int:
     """How many articles `search` would find without a limit."""
-    query = parse_query(text)
+    from sco_cli.index.phrases import with_pairs
+
+    query = with_pairs(parse_query(text))
     with handle.searcher() as searcher:
         return len(searcher.search(query, limit=1, filter=_and(*_date_filter(date_from, date_to))))
 

@@ -5,6 +5,7 @@ Modules, in pipeline order:
 - `layout`: where things live, the writer lock, ownership markers, publishing and cleanup;
 - `whoosh_fixes`: Whoosh imported and patched (light import, a stat cache, safe unpickling);
 - `schema`: the Whoosh schema and the one document each article becomes;
+- `phrases`: the body's two-word phrases as terms, and the queries rewritten to ask them;
 - `columns`: the side files shaped for timeline and agreements (plain JSON and integer arrays);
 - `meta`: `sco.json`, the versions and counts read before anything else;
 - `workers`: reading and extracting articles in worker processes, and their Whoosh segments;

@@ -13,7 +13,8 @@ from sco_cli.errors import IndexCorrupt
 # 8: what who-met checks and prints of each meeting, in a column (`schema.meeting_keys`).
 # 9: the meeting keys hold their rows encoded, as printed.
 # 10: the rows apart from the keys, a line each (`schema.meeting_rows`).
-SCHEMA_VERSION = 10
+# 11: the body's two-word phrases as terms (`phrases.PAIRS_FIELD`).
+SCHEMA_VERSION = 11
 INDEX_FORMAT = "sco-index"
 META_FILE = "sco.json"
 AGREEMENTS_FILE = "agreements.json"

@@ -14,6 +14,7 @@ import json
 from typing import Iterable
 
 from sco_cli import codec
+from sco_cli.index.phrases import PAIRS_FIELD
 from sco_cli.jsonrows import encode, meeting_row
 from sco_cli.model import Article, Extraction, Meeting, MeetingRecord, PartialDate, Person
 from sco_cli.normalize import fold
@@ -28,6 +29,7 @@ def schema():
     """The one Whoosh schema."""
     from whoosh import columns, fields
 
+    from sco_cli.index.phrases import PAIRS_FIELD, PairAnalyzer
     from sco_cli.index.whoosh_fixes import OnePassStemmingAnalyzer
 
     text = OnePassStemmingAnalyzer()  # Whoosh's StemmingAnalyzer, its indexing in one loop
@@ -36,6 +38,8 @@ def schema():
         doc_id=fields.ID(unique=True, stored=True),
         title=fields.TEXT(stored=True, analyzer=text, field_boost=2.0),
         body=fields.TEXT(stored=True, analyzer=text),
+        # the body's two-word phrases as terms ("pari pact"): a quoted phrase is one posting list
+        **{PAIRS_FIELD: fields.TEXT(analyzer=PairAnalyzer(), phrase=False)},
         # the article's own date as the interval it covers, yyyymmdd; partial dates filter by overlap
         date_start=fields.NUMERIC(int, bits=32, stored=True),
         date_end=fields.NUMERIC(int, bits=32, stored=True),
@@ -128,6 +132,7 @@ def article_document(article: Article, facts: Extraction) -> dict:
         "doc_id": article.doc_id,
         "title": article.headline,
         "body": article.body,
+        PAIRS_FIELD: article.body,
         "facts": _keywords(kinds),
         "names": _keywords(names),
         "orgs": _keywords(orgs),
