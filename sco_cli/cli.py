@@ -1,44 +1,43 @@
 """The Typer app. Each command parses its options, calls one library function, and hands the result
-to `output.emit`; domain errors become a one-line message, a hint and a documented exit code.
+to `output.emit`; domain errors become a one-line message, a hint and a documented exit code
+(`commands.reported`). The four questions' bodies live in `commands`, which also answers them
+without Typer.
 """
 from __future__ import annotations
 
-import errno
-import os
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass
-from enum import Enum, IntEnum
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Iterator, List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 from typer.core import TyperGroup
 
 
-from sco_cli import __version__
+from sco_cli import __version__, commands
+from sco_cli.commands import (
+    INTERRUPTED,
+    ExitStatus,
+    Listing,
+    State,
+    finish,
+    open_index,
+    output_format,
+    reported,
+    run_console,
+    say,
+)
 from sco_cli.complete import SUMMARIES
-from sco_cli.errors import ScoError, UsageError
+from sco_cli.errors import UsageError
 from sco_cli import jsonrows, output
 from sco_cli.output import Environment, OutputFormat
-
-
-class ExitStatus(IntEnum):
-    """The exit-code contract (README, `sco --help`)."""
-
-    OK = 0
-    NO_MATCH = 1
-    USAGE = 2
-    INDEX = 3
 
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 results printed; 1 nothing matched; 2 usage error, bad query or bad date; "
     "3 index missing, corrupt, locked or from another version."
 )
-
-# What Ctrl-C prints, wherever it lands (exit 130, as shells expect).
-INTERRUPTED = "sco: interrupted"
 
 # Options of `sco` itself that may also be written after the command, as users do with gh and git.
 GLOBAL_VALUE_OPTIONS = ("--index-dir",)
@@ -113,85 +112,6 @@ index_app = typer.Typer(
 app.add_typer(index_app, name="index")
 
 
-@dataclass
-class State:
-    index_dir: Path
-    explicit: bool
-
-
-def environment() -> Environment:
-    """The real terminal; built per call so that test runners' swapped streams are honoured."""
-    width = os.environ.get("COLUMNS")
-    return Environment(
-        stdout=sys.stdout,
-        stderr=sys.stderr,
-        stdout_isatty=sys.stdout.isatty(),
-        stderr_isatty=sys.stderr.isatty(),
-        width=int(width) if width and width.isdigit() else None,
-    )
-
-
-def _say(env: Environment, message: str) -> None:
-    from sco_cli.safety import clean_line
-
-    env.stderr.write(clean_line(message) + "\n")
-    env.stderr.flush()
-
-
-def _silence_stdout() -> None:
-    """After the reader of a pipe went away: send what is still buffered nowhere."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # stdout is not a real file (a test runner's buffer)
-        pass
-
-
-@contextmanager
-def reported(env: Environment) -> Iterator[None]:
-    """Turn a domain error into `sco: message` + `hint: ...` on stderr and its exit code;
-    end quietly with 0 when the reader of stdout goes away (`sco search x | head -1`)."""
-    from typer._click.exceptions import ClickException
-
-    try:
-        yield
-    except (typer.Exit, typer.Abort, ClickException):  # the app's own exits and usage errors
-        raise
-    except ScoError as err:
-        _say(env, f"sco: {err}")
-        if err.hint:
-            _say(env, f"hint: {err.hint}")
-        raise typer.Exit(err.exit_code) from None
-    except BrokenPipeError:
-        _silence_stdout()
-        raise typer.Exit(ExitStatus.OK) from None
-    except KeyboardInterrupt:  # Ctrl-C: a build in progress leaves the live index as it was
-        _say(env, INTERRUPTED)
-        raise typer.Exit(130) from None
-    except OSError as exc:  # a full disk, a read-only or vanished folder, a file where a folder should be
-        where = f"{exc.filename}: " if exc.filename else ""
-        _say(env, f"sco: {where}{exc.strerror or exc}")
-        _say(env, "hint: " + _OS_HINTS.get(exc.errno, "check the path and its permissions; "
-                                                       "an index being written was left as it was"))
-        raise typer.Exit(ExitStatus.INDEX) from None
-    except Exception as exc:  # noqa: BLE001 - anything else from reading a damaged index
-        if os.environ.get("SCO_DEBUG"):
-            raise
-        _say(env, f"sco: cannot read the index ({type(exc).__name__}: {exc})")
-        _say(env, "hint: run sco index build PATH to rebuild it (SCO_DEBUG=1 shows the traceback)")
-        raise typer.Exit(ExitStatus.INDEX) from None
-
-
-# What to do about the file-system errors users meet (errno -> hint).
-_OS_HINTS = {
-    errno.ENOSPC: "free some disk space and run the command again; the live index was not changed",
-    errno.EACCES: "check the folder's permissions, or point SCO_INDEX_DIR / --index-dir elsewhere",
-    errno.EROFS: "the file system is read-only; point SCO_INDEX_DIR / --index-dir elsewhere",
-    errno.ENOTDIR: "SCO_INDEX_DIR / --index-dir must name a folder, not a file",
-    errno.EEXIST: "SCO_INDEX_DIR / --index-dir must name a folder, not a file",
-}
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"sco {__version__}")
@@ -240,16 +160,6 @@ ToOpt = Annotated[Optional[str], typer.Option("--to", help="Only up to this date
                                               show_default=False)]
 
 
-def output_format(env: Environment, json_: bool, jsonl: bool, csv_: bool, fmt: OutputFormat | None) -> OutputFormat:
-    chosen = [f for f, on in ((OutputFormat.json, json_), (OutputFormat.jsonl, jsonl),
-                              (OutputFormat.csv, csv_), (fmt, fmt is not None)) if on]
-    if len(set(chosen)) > 1:
-        raise UsageError("choose one output format", hint="use only one of --json, --jsonl, --csv, --format")
-    if chosen:
-        return chosen[0]
-    return OutputFormat.table if env.stdout_isatty else OutputFormat.tsv
-
-
 def object_format(json_: bool, fmt: OutputFormat | None) -> OutputFormat:
     """`show` and `index status` print one object: a table (their readable form) unless told."""
     if json_ and fmt is not None and fmt is not OutputFormat.json:
@@ -262,73 +172,7 @@ def _field_names(fields: str | None) -> list[str]:
 
 
 def open_handle(ctx: typer.Context, env: Environment):
-    from sco_cli.index import ensure_index
-
-    state: State = ctx.obj
-    return ensure_index(state.index_dir, explicit=state.explicit, note=lambda m: _say(env, m))
-
-
-def date_bounds(date_from: str | None, date_to: str | None):
-    from sco_cli.dateopts import parse_date_option
-
-    lo = parse_date_option(date_from) if date_from is not None else None
-    hi = parse_date_option(date_to) if date_to is not None else None
-    if lo is not None and hi is not None and lo.bounds()[0] > hi.bounds()[1]:
-        raise UsageError(f"--from {date_from} is after --to {date_to}", hint="swap the two dates")
-    return lo, hi
-
-
-@dataclass(frozen=True)
-class Listing:
-    """How a listing is cut and ordered: --limit, --fields, --sort, --reverse."""
-
-    limit: int | None = None
-    fields: str | None = None
-    sort: str | None = None
-    reverse: bool = False
-
-
-def finish(env: Environment, fmt: OutputFormat, items: list, row, columns, nothing: str,
-           listing: Listing = Listing(), *, total: int | None = None, clean: bool = True) -> None:
-    """Print the items (sorted, reversed, cut to the limit, cut to the fields as asked), or say
-    that nothing matched and exit 1. When items were left out, a terminal is told how many on
-    stderr; a pipe is not."""
-    from sco_cli import render
-
-    if not items:
-        if fmt is OutputFormat.json:
-            env.stdout.write("[]\n")
-        _say(env, f"sco: {nothing}")
-        raise typer.Exit(ExitStatus.NO_MATCH)
-    total = len(items) if total is None else total
-    pairs = [(row(item), item) for item in items] if listing.sort or listing.fields else None
-    if listing.sort:
-        key = render.sort_key(listing.sort, list(pairs[0][0]))
-        pairs.sort(key=lambda pair: key(pair[0]))  # stable: ties keep the command's own order
-    order = list(reversed(pairs if pairs is not None else items)) if listing.reverse else (pairs or items)
-    shown = order[:listing.limit] if listing.limit else order
-    if listing.fields:
-        wanted = [f.strip() for f in listing.fields.split(",") if f.strip()]
-        rows = render.select_fields([r for r, _ in shown], wanted, list(pairs[0][0]))
-        output.emit(env, fmt, rows, render.field_columns(wanted), rows, clean)
-    elif pairs is not None:
-        output.emit(env, fmt, [r for r, _ in shown], columns, [i for _, i in shown], clean)
-    else:
-        output.emit(env, fmt, [row(item) for item in shown], columns, shown, clean)
-    _say_cut(env, len(shown), total)
-
-
-def finish_encoded(env: Environment, fmt: OutputFormat, lines: list[str], limit: int | None) -> None:
-    """`finish` for rows encoded at build time, in the command's own order (no --sort or --fields)."""
-    shown = lines[:limit] if limit else lines
-    output.emit_encoded(env, fmt, shown)
-    _say_cut(env, len(shown), len(lines))
-
-
-def _say_cut(env: Environment, shown: int, total: int) -> None:
-    """When items were left out, a terminal is told how many on stderr; a pipe is not."""
-    if total > shown and env.stderr_isatty:
-        _say(env, f"sco: showing {shown} of {total} (--limit 0 for all)")
+    return open_index(ctx.obj, env)
 
 
 # ---- commands -----------------------------------------------------------------------------------
@@ -360,24 +204,8 @@ def search(
     JSON fields: rank, score, doc_id, title, date, date_precision, path, snippet.
     --from/--to keep articles whose main date overlaps the range.
     """
-    from sco_cli import query as q
-    from sco_cli import render
-
-    env = environment()
-    with reported(env):
-        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
-        lo, hi = date_bounds(date_from, date_to)
-        handle = open_handle(ctx, env)
-        hits = q.search(handle, query, limit=limit or None, date_from=lo, date_to=hi)
-        if not hits:
-            better = q.suggest(handle, query)
-            if better:
-                _say(env, f"sco: did you mean: {better}")
-        # the full count costs a second pass of the matcher: only a person at a terminal is told it
-        cut = bool(limit) and len(hits) == limit and env.stderr_isatty
-        total = q.count(handle, query, date_from=lo, date_to=hi) if cut else None
-        finish(env, fmt_, hits, jsonrows.search_row, render.SEARCH_COLUMNS, f"no article matches {query!r}",
-               Listing(None, fields, sort, reverse), total=total)
+    commands.search(ctx.obj, query, limit=limit, fields=fields, sort=sort, reverse=reverse, date_from=date_from,
+                    date_to=date_to, json_=json_, jsonl=jsonl, csv_=csv_, fmt=fmt)
 
 
 @app.command(short_help=SUMMARIES[("timeline",)])
@@ -415,18 +243,9 @@ def timeline(
     resolved against the article's date, given as its anchor; --absolute leaves them out. --from/--to keep dates whose interval overlaps the range: "March 2019"
     is kept by --from 2019-03-10.
     """
-    from sco_cli import query as q
-    from sco_cli import render
-
-    env = environment()
-    with reported(env):
-        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
-        lo, hi = date_bounds(date_from, date_to)
-        rows = q.timeline(open_handle(ctx, env), query, date_from=lo, date_to=hi, person=person, org=org,
-                          absolute=absolute)
-        # the entries' strings are clean: the timeline column reads them with safety.loads_clean
-        finish(env, fmt_, rows, jsonrows.timeline_row, render.TIMELINE_COLUMNS, "no dates match",
-               Listing(limit, fields, sort, reverse), clean=False)
+    commands.timeline(ctx.obj, query, date_from=date_from, date_to=date_to, person=person, org=org, limit=limit,
+                      fields=fields, sort=sort, reverse=reverse, absolute=absolute, json_=json_, jsonl=jsonl,
+                      csv_=csv_, fmt=fmt)
 
 
 class MeetingFormat(str, Enum):
@@ -473,25 +292,10 @@ def who_met(
     place, format, doc_id, title, evidence.
     Names match case- and accent-insensitively by full name, part of it or alias.
     """
-    from sco_cli import query as q
-    from sco_cli import render
-
-    env = environment()
-    with reported(env):
-        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
-        lo, hi = date_bounds(date_from, date_to)
-        handle = open_handle(ctx, env)
-        conditions = dict(with_=with_, org=org, place=place, date_from=lo, date_to=hi,
-                          meeting_format=meeting_format.value if meeting_format else None,
-                          include_planned=include_planned)
-        if not (fields or sort or reverse) and output.writes_encoded(env, fmt_):
-            lines = q.who_met_lines(handle, name, **conditions)
-            if lines:  # as JSON, in the command's order: the rows stored at build time are printed
-                return finish_encoded(env, fmt_, lines, limit)
-        rows = q.who_met(handle, name, **conditions)
-        # the records' strings are clean: query reads them with safety.loads_clean
-        finish(env, fmt_, rows, jsonrows.meeting_row, render.MEETING_COLUMNS, "no meetings match",
-               Listing(limit, fields, sort, reverse), clean=False)
+    commands.who_met(ctx.obj, name, with_=with_, org=org, place=place,
+                     meeting_format=meeting_format.value if meeting_format else None, date_from=date_from,
+                     date_to=date_to, include_planned=include_planned, limit=limit, fields=fields, sort=sort,
+                     reverse=reverse, json_=json_, jsonl=jsonl, csv_=csv_, fmt=fmt)
 
 
 def _kind_names() -> list[str]:
@@ -503,10 +307,7 @@ def _kind_names() -> list[str]:
 def _check_kind(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
-    from sco_cli.lexicon import default_lexicon
-
-    # any word data/agreement_kinds.txt maps to a kind: "MoU", "memoranda", "communique"
-    kind = default_lexicon().agreement_kinds.get(" ".join(value.replace("_", " ").lower().split()))
+    kind = commands.agreement_kind(value)
     if kind is None:
         raise typer.BadParameter(f"{value!r} is not a kind; use one of: {', '.join(_kind_names())}")
     return kind
@@ -549,22 +350,8 @@ def agreements(
     Kinds: memorandum, declaration, resolution, statement, agreement, treaty,
     convention, charter, strategy, plan, programme, protocol.
     """
-    from sco_cli import query as q
-    from sco_cli import render
-
-    env = environment()
-    with reported(env):
-        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
-        lo, hi = date_bounds(date_from, date_to)
-        handle = open_handle(ctx, env)
-        every = not (query or party or kind or lo or hi or fields or sort or reverse)
-        lines = q.agreement_lines(handle) if every and output.writes_encoded(env, fmt_) else None
-        if lines:  # every instrument, as JSON: the rows written at build time are copied
-            return finish_encoded(env, fmt_, lines, limit)
-        rows = q.agreements(handle, query, party=party, kind=kind, date_from=lo, date_to=hi)
-        # the records' strings are clean: instruments.load reads them with safety.loads_clean
-        finish(env, fmt_, rows, jsonrows.agreement_row, render.AGREEMENT_COLUMNS, "no agreements match",
-               Listing(limit, fields, sort, reverse), clean=False)
+    commands.agreements(ctx.obj, query, party=party, kind=kind, date_from=date_from, date_to=date_to, limit=limit,
+                        fields=fields, sort=sort, reverse=reverse, json_=json_, jsonl=jsonl, csv_=csv_, fmt=fmt)
 
 
 @app.command(short_help=SUMMARIES[("docs",)])
@@ -590,7 +377,7 @@ def docs(
     from sco_cli import query as q
     from sco_cli import render
 
-    env = environment()
+    env = commands.environment()
     with reported(env):
         fmt_ = output_format(env, json_, jsonl, csv_, fmt)
         rows = q.docs(open_handle(ctx, env))
@@ -618,7 +405,7 @@ def show(
     from sco_cli import query as q
     from sco_cli import render
 
-    env = environment()
+    env = commands.environment()
     with reported(env):
         handle = open_handle(ctx, env)
         view = q.show(handle, doc_id)
@@ -664,17 +451,17 @@ AllowEmptyOpt = Annotated[bool, typer.Option("--allow-empty",
 def _run_build(ctx: typer.Context, paths: List[Path], wait: float, add: bool, allow_empty: bool = False) -> None:
     from sco_cli import index
 
-    env = environment()
+    env = commands.environment()
     state: State = ctx.obj
     with reported(env):
         with _progress(env) as progress:
             report = index.build(state.index_dir, [str(p) for p in paths], add=add, wait=wait,
-                                 progress=progress, on_problem=lambda p: _say(env, f"sco: warning: {p}"),
+                                 progress=progress, on_problem=lambda p: say(env, f"sco: warning: {p}"),
                                  allow_empty=allow_empty)
         facts = ", ".join(f"{n} {k}s" for k, n in report.facts.items())
         verb = "added" if add else "indexed"
         extra = f" ({report.updated} updated, {report.unchanged} unchanged)" if add else ""
-        _say(env, f"sco: {verb} {report.added + report.updated if add else report.added} articles{extra} "
+        say(env, f"sco: {verb} {report.added + report.updated if add else report.added} articles{extra} "
                   f"in {report.seconds:.1f}s; the index holds {report.documents} articles and {facts}")
 
 
@@ -742,7 +529,7 @@ def index_status(ctx: typer.Context, json_: JsonObjectOpt = False, fmt: ObjectFo
     """
     from sco_cli import index, render
 
-    env = environment()
+    env = commands.environment()
     state: State = ctx.obj
     with reported(env):
         status = index.status(state.index_dir)
@@ -761,7 +548,7 @@ def index_check(ctx: typer.Context) -> None:
     """
     from sco_cli import index
 
-    env = environment()
+    env = commands.environment()
     state: State = ctx.obj
     with reported(env):
         gen, problems = index.check(state.index_dir)
@@ -769,8 +556,8 @@ def index_check(ctx: typer.Context) -> None:
             env.stdout.write(f"ok: every file of {gen} is as sco wrote it\n")
             return
         for problem in problems:
-            _say(env, f"sco: {gen.name}: {problem}")
-        _say(env, f"hint: rebuild it: sco --index-dir {state.index_dir} index build PATH")
+            say(env, f"sco: {gen.name}: {problem}")
+        say(env, f"hint: rebuild it: sco --index-dir {state.index_dir} index build PATH")
         raise typer.Exit(ExitStatus.INDEX)
 
 
@@ -790,31 +577,14 @@ def index_remove(
     """
     from sco_cli import index
 
-    env = environment()
+    env = commands.environment()
     state: State = ctx.obj
     with reported(env):
         report = index.remove(state.index_dir, doc_ids, wait=wait)
         facts = ", ".join(f"{n} {k}s" for k, n in report.facts.items())
-        _say(env, f"sco: removed {len(set(doc_ids))} articles; the index holds {report.documents} articles and {facts}")
-
-
-def _tolerate_narrow_encodings() -> None:
-    """On a stream that cannot encode all of Unicode (PYTHONIOENCODING=ascii, a C locale), print
-    what it cannot as '?' rather than end in a UnicodeEncodeError."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding not in ("utf8", "utf16", "utf32") and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
+        say(env, f"sco: removed {len(set(doc_ids))} articles; the index holds {report.documents} articles and {facts}")
 
 
 def main() -> None:
     """The console script: run the app, and end quietly when the reader of a pipe goes away."""
-    _tolerate_narrow_encodings()
-    try:
-        app(prog_name="sco")
-    except BrokenPipeError:
-        _silence_stdout()
-        sys.exit(ExitStatus.OK)
-    except KeyboardInterrupt:
-        sys.stderr.write(INTERRUPTED + "\n")
-        sys.exit(130)
+    run_console(lambda: app(prog_name="sco"))

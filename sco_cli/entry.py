@@ -1,4 +1,5 @@
-"""The `sco` console script. TAB completion is answered before Typer, Rich or Whoosh is imported."""
+"""The `sco` console script. TAB completion is answered before Typer, Rich or Whoosh is imported,
+and the four questions without Typer when their command line is plain (`commands.run_fast`)."""
 from __future__ import annotations
 
 import gc
@@ -15,6 +16,10 @@ def main() -> None:
         from sco_cli.complete import main as complete
 
         sys.exit(complete())
+    if not os.environ.get("_SCO_COMPLETE"):  # Click's own completion variable: Typer's to answer
+        from sco_cli.commands import run_fast
+
+        run_fast(sys.argv[1:])  # exits when it answered
     from sco_cli.cli import main as run
 
     run()

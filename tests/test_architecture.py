@@ -20,6 +20,7 @@ LAYERS = [
     {"render"},
     {"output"},
     {"complete"},
+    {"commands"},
     {"cli"},
     {"entry", "__main__"},
 ]

@@ -161,10 +161,10 @@ def terminal_stderr(monkeypatch):
     """stderr as a terminal (stdout stays a pipe): what a person at a shell sees."""
     import dataclasses
 
-    from sco_cli import cli
+    from sco_cli import commands
 
-    real = cli.environment
-    monkeypatch.setattr(cli, "environment", lambda: dataclasses.replace(real(), stderr_isatty=True))
+    real = commands.environment
+    monkeypatch.setattr(commands, "environment", lambda: dataclasses.replace(real(), stderr_isatty=True))
 
 
 @pytest.mark.parametrize("command, total", [(("search", "SCO"), 5), (("timeline",), 28), (("who-met",), 6),
