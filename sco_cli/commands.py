@@ -239,6 +239,30 @@ def say_cut(env: Environment, shown: int, total: int) -> None:
 # ---- the questions ---------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """What every question starts from: where output goes, in which format, the dates asked
+    for (`PartialDate`s or None), and the open index."""
+
+    env: Environment
+    fmt: OutputFormat
+    date_from: object
+    date_to: object
+    handle: object
+
+
+@contextmanager
+def _asked(state: State, date_from: str | None, date_to: str | None, json_: bool, jsonl: bool, csv_: bool,
+           fmt: OutputFormat | None) -> Iterator[_Asked]:
+    """A question's start, in the order its mistakes are told (format, dates, then the index),
+    inside `reported`."""
+    env = environment()
+    with reported(env):
+        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
+        lo, hi = date_bounds(date_from, date_to)
+        yield _Asked(env, fmt_, lo, hi, open_index(state, env))
+
+
 def search(state: State, query: str, *, limit: int | None = 10, fields: str | None = None,
            sort: str | None = None, reverse: bool = False, date_from: str | None = None,
            date_to: str | None = None, json_: bool = False, jsonl: bool = False, csv_: bool = False,
@@ -246,20 +270,17 @@ def search(state: State, query: str, *, limit: int | None = 10, fields: str | No
     from sco_cli import query as q
     from sco_cli import render
 
-    env = environment()
-    with reported(env):
-        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
-        lo, hi = date_bounds(date_from, date_to)
-        handle = open_index(state, env)
-        hits = q.search(handle, query, limit=limit or None, date_from=lo, date_to=hi)
+    with _asked(state, date_from, date_to, json_, jsonl, csv_, fmt) as asked:
+        lo, hi = asked.date_from, asked.date_to
+        hits = q.search(asked.handle, query, limit=limit or None, date_from=lo, date_to=hi)
         if not hits:
-            better = q.suggest(handle, query)
+            better = q.suggest(asked.handle, query)
             if better:
-                say(env, f"sco: did you mean: {better}")
+                say(asked.env, f"sco: did you mean: {better}")
         # the full count costs a second pass of the matcher: only a person at a terminal is told it
-        cut = bool(limit) and len(hits) == limit and env.stderr_isatty
-        total = q.count(handle, query, date_from=lo, date_to=hi) if cut else None
-        finish(env, fmt_, hits, jsonrows.search_row, render.SEARCH_COLUMNS, f"no article matches {query!r}",
+        cut = bool(limit) and len(hits) == limit and asked.env.stderr_isatty
+        total = q.count(asked.handle, query, date_from=lo, date_to=hi) if cut else None
+        finish(asked.env, asked.fmt, hits, jsonrows.search_row, render.SEARCH_COLUMNS, f"no article matches {query!r}",
                Listing(None, fields, sort, reverse), total=total)
 
 
@@ -271,14 +292,11 @@ def timeline(state: State, query: str | None = None, *, date_from: str | None = 
     from sco_cli import query as q
     from sco_cli import render
 
-    env = environment()
-    with reported(env):
-        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
-        lo, hi = date_bounds(date_from, date_to)
-        rows = q.timeline(open_index(state, env), query, date_from=lo, date_to=hi, person=person, org=org,
-                          absolute=absolute)
+    with _asked(state, date_from, date_to, json_, jsonl, csv_, fmt) as asked:
+        rows = q.timeline(asked.handle, query, date_from=asked.date_from, date_to=asked.date_to, person=person,
+                          org=org, absolute=absolute)
         # the entries' strings are clean: the timeline column reads them with safety.loads_clean
-        finish(env, fmt_, rows, jsonrows.timeline_row, render.TIMELINE_COLUMNS, "no dates match",
+        finish(asked.env, asked.fmt, rows, jsonrows.timeline_row, render.TIMELINE_COLUMNS, "no dates match",
                Listing(limit, fields, sort, reverse), clean=False)
 
 
@@ -291,20 +309,16 @@ def who_met(state: State, name: str | None = None, *, with_: str | None = None, 
     from sco_cli import query as q
     from sco_cli import render
 
-    env = environment()
-    with reported(env):
-        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
-        lo, hi = date_bounds(date_from, date_to)
-        handle = open_index(state, env)
-        conditions = dict(with_=with_, org=org, place=place, date_from=lo, date_to=hi,
+    with _asked(state, date_from, date_to, json_, jsonl, csv_, fmt) as asked:
+        conditions = dict(with_=with_, org=org, place=place, date_from=asked.date_from, date_to=asked.date_to,
                           meeting_format=meeting_format, include_planned=include_planned)
-        if not (fields or sort or reverse) and output.writes_encoded(env, fmt_):
-            lines = q.who_met_lines(handle, name, **conditions)
+        if not (fields or sort or reverse) and output.writes_encoded(asked.env, asked.fmt):
+            lines = q.who_met_lines(asked.handle, name, **conditions)
             if lines:  # as JSON, in the command's order: the rows stored at build time are printed
-                return finish_encoded(env, fmt_, lines, limit)
-        rows = q.who_met(handle, name, **conditions)
+                return finish_encoded(asked.env, asked.fmt, lines, limit)
+        rows = q.who_met(asked.handle, name, **conditions)
         # the records' strings are clean: query reads them with safety.loads_clean
-        finish(env, fmt_, rows, jsonrows.meeting_row, render.MEETING_COLUMNS, "no meetings match",
+        finish(asked.env, asked.fmt, rows, jsonrows.meeting_row, render.MEETING_COLUMNS, "no meetings match",
                Listing(limit, fields, sort, reverse), clean=False)
 
 
@@ -317,18 +331,15 @@ def agreements(state: State, query: str | None = None, *, party: str | None = No
     from sco_cli import query as q
     from sco_cli import render
 
-    env = environment()
-    with reported(env):
-        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
-        lo, hi = date_bounds(date_from, date_to)
-        handle = open_index(state, env)
+    with _asked(state, date_from, date_to, json_, jsonl, csv_, fmt) as asked:
+        lo, hi = asked.date_from, asked.date_to
         every = not (query or party or kind or lo or hi or fields or sort or reverse)
-        lines = q.agreement_lines(handle) if every and output.writes_encoded(env, fmt_) else None
+        lines = q.agreement_lines(asked.handle) if every and output.writes_encoded(asked.env, asked.fmt) else None
         if lines:  # every instrument, as JSON: the rows written at build time are copied
-            return finish_encoded(env, fmt_, lines, limit)
-        rows = q.agreements(handle, query, party=party, kind=kind, date_from=lo, date_to=hi)
+            return finish_encoded(asked.env, asked.fmt, lines, limit)
+        rows = q.agreements(asked.handle, query, party=party, kind=kind, date_from=lo, date_to=hi)
         # the records' strings are clean: instruments.load reads them with safety.loads_clean
-        finish(env, fmt_, rows, jsonrows.agreement_row, render.AGREEMENT_COLUMNS, "no agreements match",
+        finish(asked.env, asked.fmt, rows, jsonrows.agreement_row, render.AGREEMENT_COLUMNS, "no agreements match",
                Listing(limit, fields, sort, reverse), clean=False)
 
 
