@@ -381,7 +381,8 @@ def parse_fast(args: list[str]) -> tuple[Callable, State, dict] | None:
         if not word.startswith("-"):
             positional.append(word)
             continue
-        name, eq, value = word.partition("=")
+        # `--opt=value` (Click reads `-n=5` as -n with the value "=5")
+        name, eq, value = word.partition("=") if word.startswith("--") else (word, "", "")
         if name not in options or name in ("-h", "--help") or OPTION_PARAMS[name] in kwargs:
             return None
         if options[name] is None:  # a flag

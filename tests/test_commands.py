@@ -9,6 +9,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sco_cli import commands
 from sco_cli.commands import FAST_COMMANDS, OPTION_PARAMS, parse_fast, run_fast
@@ -109,7 +111,7 @@ def test_the_answers_compared_are_answers(sco, seeds_index):
 @pytest.mark.parametrize("args", [
     [], ["search"], ["search", "a", "b"], ["search", "x", "--help"], ["search", "-h"], ["--version"],
     ["--help"], ["docs"], ["show", "x"], ["index", "status"],
-    ["search", "x", "--limit", "-1"], ["search", "x", "--limit", "ten"], ["search", "x", "-n5"],
+    ["search", "x", "--limit", "-1"], ["search", "x", "--limit", "ten"], ["search", "x", "-n5"], ["search", "x", "-n=5"],
     ["search", "x", "--limit"], ["search", "x", "--format", "JSON"], ["search", "x", "--format", "xml"],
     ["search", "x", "--json=yes"], ["search", "x", "--nope"], ["search", "x", "--person", "Norov"],
     ["search", "x", "--limit", "1", "--limit", "2"], ["search", "--", "-x"], ["search", "-"],
@@ -146,3 +148,49 @@ def test_a_question_imports_neither_typer_nor_rich(seeds_index):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[0]["doc_id"] == "000_696adcf27fd638ed"
     assert done.stderr == "[]"
+
+
+# Generated command lines: wherever the fast way takes one, it answers as Typer does.
+_values = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["2019", "2019-03", "March 2019", "2021-02-30", "0", "3", "007", "-1", "json", "table",
+                     "csv", "video", "in-person", "MoU", "memoranda", "Norov", "UNODC", "Vienna", "date", "doc_id,title",
+                     "nope", "", "-", "--json"]),
+)
+_positionals = st.one_of(st.none(), st.text(max_size=12),
+                         st.sampled_from(["Paris Pact", '"Paris Pact"', "Norov", "memorandum", "-x", "SCO", ""]))
+
+
+@st.composite
+def _command_lines(draw):
+    command = draw(st.sampled_from(sorted(FAST_COMMANDS)))
+    options, _ = COMMANDS[(command,)]
+    args = [command]
+    positional = draw(_positionals)
+    if positional is not None:
+        args.append(positional)
+    for name in draw(st.lists(st.sampled_from(sorted(set(options) - {"-h", "--help"})), max_size=4)):
+        if options[name] is None:
+            args.append(name)
+        elif draw(st.booleans()):
+            args += [name, draw(_values)]
+        else:
+            args.append(f"{name}={draw(_values)}")
+    return args
+
+
+def _answer_alike(sco, capsys, args):
+    if parse_fast(args) is None:  # about a third of these lines are the fast way's
+        return
+    typer_way = sco(*args)
+    assert _fast(args, capsys) == (typer_way.stdout, typer_way.stderr, typer_way.exit_code), args
+
+
+_QUICK = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+_LONG = settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@pytest.mark.parametrize("profile", [pytest.param(_QUICK, id="ci"), pytest.param(_LONG, id="slow",
+                                                                                   marks=pytest.mark.slow)])
+def test_generated_command_lines_answer_alike(sco, seeds_index, capsys, profile):
+    profile(given(args=_command_lines())(lambda args: _answer_alike(sco, capsys, args)))()
