@@ -14,7 +14,10 @@ indexed in the field `PAIRS_FIELD`, and a phrase of the body is asked of that fi
 Pairs follow the body's positions (stop words are dropped and the words after renumbered, as
 Whoosh's phrase matcher expects), so an article holds the pair exactly when Whoosh's phrase
 matcher would find the two words next to each other: tests/test_phrases.py proves it.
-Phrases with slop (`"a b"~3`) and phrases of the title keep Whoosh's own matcher.
+Phrases with slop (`"a b"~3`) and phrases of the title keep Whoosh's own matcher. This is what
+Elasticsearch's `index_phrases` does for a text field (two-word shingles in a field of their own,
+used by phrase queries without slop); the price is a larger index and a slower build
+(benchmarks/RESULTS.md, schema 11).
 """
 from __future__ import annotations
 
