@@ -31,10 +31,13 @@ TEXTS = [
 ]
 
 
-def _index():
+def _index(shared: bool = True):
+    """The texts indexed as the schema indexes a body: the pairs from the body's own analyzer
+    (`shared`), or from one of their own."""
     analyzer = OnePassStemmingAnalyzer()
+    pairs = PairAnalyzer(analyzer if shared else None)
     schema = fields.Schema(n=fields.ID(stored=True), body=fields.TEXT(analyzer=analyzer),
-                           **{PAIRS_FIELD: fields.TEXT(analyzer=PairAnalyzer(), phrase=False)})
+                           **{PAIRS_FIELD: fields.TEXT(analyzer=pairs, phrase=False)})
     ix = RamStorage().create_index(schema)
     with ix.writer() as writer:
         for n, text in enumerate(TEXTS):
@@ -63,10 +66,11 @@ def _found(searcher, query) -> set[str]:
     return {hit["n"] for hit in searcher.search(query, limit=None)}
 
 
-def test_the_pairs_find_what_the_phrase_matcher_finds():
+@pytest.mark.parametrize("shared", [True, False])
+def test_the_pairs_find_what_the_phrase_matcher_finds(shared):
     phrases = _phrases()
     assert len(phrases) > 600
-    with _index().searcher() as searcher:
+    with _index(shared).searcher() as searcher:
         found_any = 0
         for words in phrases:
             phrase = Phrase("body", words)
@@ -120,3 +124,20 @@ def test_queries_inside_others_are_rewritten():
 def test_the_words_a_snippet_marks():
     matched = [("body", b"summit"), (PAIRS_FIELD, b"pari pact"), ("title", b"charter")]
     assert body_words(matched) == frozenset({"summit", "pari", "pact"})
+
+
+@pytest.mark.parametrize("shared, analyses", [(True, 1), (False, 2)])
+def test_the_body_is_analysed_once_when_the_pairs_share_its_analyzer(monkeypatch, shared, analyses):
+    calls = []
+    analyse = OnePassStemmingAnalyzer.__call__
+    monkeypatch.setattr(OnePassStemmingAnalyzer, "__call__", lambda self, value, **kw: calls.append(value) or
+                        analyse(self, value, **kw))
+    _index(shared)
+    assert calls == [text for text in TEXTS for _ in range(analyses)]
+
+
+def test_kept_words_of_another_text_are_made_afresh():
+    analyzer = OnePassStemmingAnalyzer()
+    list(analyzer("The heads of state met.", mode="index"))
+    assert analyzer.kept_words("Ministers met in Tashkent") == ["minist", "met", "tashkent"]
+    assert analyzer.kept_words("The heads of state met.") == ["head", "state", "met"]

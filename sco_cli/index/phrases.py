@@ -35,15 +35,16 @@ def pair_text(first: str, second: str) -> str:
 
 class PairAnalyzer:
     """A Whoosh analyzer giving the pairs of consecutive words of a text as the body's analyzer
-    indexes it (`OnePassStemmingAnalyzer`), one token per pair, in text order."""
+    (`words`, an `OnePassStemmingAnalyzer`) indexes it, one token per pair, in text order. Given
+    the body's own analyzer, it reuses the stems the body was just indexed with."""
 
-    def __init__(self):
-        self._setup()
+    def __init__(self, words=None):
+        self._setup(words)
 
-    def _setup(self) -> None:
+    def _setup(self, words=None) -> None:
         from sco_cli.index.whoosh_fixes import OnePassStemmingAnalyzer
 
-        self._words = OnePassStemmingAnalyzer()
+        self._words = words if words is not None else OnePassStemmingAnalyzer()
 
     def __getstate__(self):  # Whoosh pickles the schema into its table of contents
         return {}
@@ -59,12 +60,10 @@ class PairAnalyzer:
 
         token = Token(mode=mode)
         token.boost = 1.0
-        previous, previous_pos = None, None
-        for word in self._words(value, positions=True, mode="index"):
-            if previous is not None and word.pos == previous_pos + 1:
-                token.text = pair_text(previous, word.text)
-                yield token
-            previous, previous_pos = word.text, word.pos
+        words = self._words.kept_words(value)
+        for first, second in zip(words, words[1:]):
+            token.text = pair_text(first, second)
+            yield token
 
 
 def with_pairs(query):

@@ -39,7 +39,7 @@ def schema():
         title=fields.TEXT(stored=True, analyzer=text, field_boost=2.0),
         body=fields.TEXT(stored=True, analyzer=text),
         # the body's two-word phrases as terms ("pari pact"): a quoted phrase is one posting list
-        **{PAIRS_FIELD: fields.TEXT(analyzer=PairAnalyzer(), phrase=False)},
+        **{PAIRS_FIELD: fields.TEXT(analyzer=PairAnalyzer(text), phrase=False)},
         # the article's own date as the interval it covers, yyyymmdd; partial dates filter by overlap
         date_start=fields.NUMERIC(int, bits=32, stored=True),
         date_end=fields.NUMERIC(int, bits=32, stored=True),

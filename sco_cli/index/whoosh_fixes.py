@@ -334,6 +334,7 @@ class OnePassStemmingAnalyzer:
         self._stops, self._min, self._max = stops.stops, stops.min, stops.max
         self._renumber = stops.renumber
         self._stem = functools.lru_cache(maxsize=self._STEMS_CACHED)(stemmer.stemfn)
+        self._last_kept: tuple[str, list[str]] | None = None  # (text, the stems kept of it)
 
     def __getstate__(self):  # Whoosh pickles the schema into its table of contents
         return {}
@@ -366,6 +367,7 @@ class OnePassStemmingAnalyzer:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         stops, shortest, longest, stem = self._stops, self._min, self._max, self._stem
         pos = None
+        kept: list[str] | None = [] if removestops else None
         for n, match in enumerate(self._finditer(value)):
             text = match.group(0).lower()
             stopped = len(text) < shortest or (longest is not None and len(text) > longest) or text in stops
@@ -383,4 +385,19 @@ class OnePassStemmingAnalyzer:
                 if positions:
                     pos = start_pos + n if pos is None else pos + 1
                     token.pos = pos
+                if kept is not None:
+                    kept.append(token.text)
             yield token
+        if kept is not None:  # only once the text was read to its end
+            self._last_kept = (value, kept)
+
+    def kept_words(self, value: str) -> list[str]:
+        """The stems indexing keeps of `value` (stop words out), in order: numbered one after
+        another, so each is next to the one before it. When this very string was the last one
+        analysed to its end (the body, just before its word pairs), its stems are not made again."""
+        last = self._last_kept
+        if last is not None and last[0] is value:
+            return last[1]
+        if not self._renumber:  # words around a stop word would not be next to each other
+            raise ValueError("kept_words needs the stop filter's renumbering")
+        return [token.text for token in self(value, mode="index")]
