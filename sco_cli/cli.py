@@ -19,17 +19,14 @@ from sco_cli import __version__, commands
 from sco_cli.commands import (
     INTERRUPTED,
     ExitStatus,
-    Listing,
     State,
-    finish,
-    open_index,
-    output_format,
+    field_names,
+    object_format,
     reported,
     run_console,
     say,
 )
 from sco_cli.complete import SUMMARIES
-from sco_cli.errors import UsageError
 from sco_cli import jsonrows, output
 from sco_cli.output import Environment, OutputFormat
 
@@ -158,21 +155,6 @@ FromOpt = Annotated[Optional[str], typer.Option(
     show_default=False)]
 ToOpt = Annotated[Optional[str], typer.Option("--to", help="Only up to this date (same forms as --from).",
                                               show_default=False)]
-
-
-def object_format(json_: bool, fmt: OutputFormat | None) -> OutputFormat:
-    """`show` and `index status` print one object: a table (their readable form) unless told."""
-    if json_ and fmt is not None and fmt is not OutputFormat.json:
-        raise UsageError("choose one output format", hint="use only one of --json, --format")
-    return OutputFormat.json if json_ else fmt or OutputFormat.table
-
-
-def _field_names(fields: str | None) -> list[str]:
-    return [f.strip() for f in (fields or "").split(",") if f.strip()]
-
-
-def open_handle(ctx: typer.Context, env: Environment):
-    return open_index(ctx.obj, env)
 
 
 # ---- commands -----------------------------------------------------------------------------------
@@ -374,15 +356,8 @@ def docs(
     \b
     JSON fields: doc_id, title, date, date_precision, path, words.
     """
-    from sco_cli import query as q
-    from sco_cli import render
-
-    env = commands.environment()
-    with reported(env):
-        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
-        rows = q.docs(open_handle(ctx, env))
-        finish(env, fmt_, rows, jsonrows.doc_row, render.DOC_COLUMNS, "the index is empty",
-               Listing(limit, fields, sort, reverse))
+    commands.docs(ctx.obj, limit=limit, fields=fields, sort=sort, reverse=reverse, json_=json_, jsonl=jsonl,
+                  csv_=csv_, fmt=fmt)
 
 
 @app.command(short_help=SUMMARIES[("show",)])
@@ -402,18 +377,7 @@ def show(
     JSON fields: doc_id, title, date, date_precision, path, words, body, dates (each
     with relative, anchor, year_source), year_evidence, people, meetings, agreements.
     """
-    from sco_cli import query as q
-    from sco_cli import render
-
-    env = commands.environment()
-    with reported(env):
-        handle = open_handle(ctx, env)
-        view = q.show(handle, doc_id)
-        if view is None:
-            raise UsageError(f"no document {doc_id!r} in the index", hint="sco docs lists the document ids")
-        chosen = object_format(json_, fmt)
-        parts = render.show_renderables(view) if chosen is OutputFormat.table and not fields else []
-        output.emit_one(env, chosen, jsonrows.show_row(view), _field_names(fields), parts)
+    commands.show(ctx.obj, doc_id, json_=json_, fmt=fmt, fields=fields)
 
 
 class Shell(str, Enum):
@@ -534,7 +498,7 @@ def index_status(ctx: typer.Context, json_: JsonObjectOpt = False, fmt: ObjectFo
     with reported(env):
         status = index.status(state.index_dir)
         chosen = object_format(json_, fmt)
-        output.emit_one(env, chosen, jsonrows.status_row(status), _field_names(fields), render.status_lines(status))
+        output.emit_one(env, chosen, jsonrows.status_row(status), field_names(fields), render.status_lines(status))
 
 
 @index_app.command("check", short_help=SUMMARIES[("index", "check")])

@@ -1,6 +1,7 @@
 """What a command does around its library call, without Typer: where output goes, how an error
 ends (a line, a hint, an exit code), how a listing is cut and printed; and the four questions
-(`search`, `timeline`, `who-met`, `agreements`) as plain functions.
+(`search`, `timeline`, `who-met`, `agreements`) and the two read-only listings (`docs`,
+`show`) as plain functions.
 
 `cli.py` declares the command line with Typer and calls these functions. The questions are also
 answered without Typer (`run_fast`, called by `sco_cli.entry`): Typer, its vendored Click and the
@@ -157,6 +158,17 @@ def output_format(env: Environment, json_: bool, jsonl: bool, csv_: bool, fmt: O
     if chosen:
         return chosen[0]
     return OutputFormat.table if env.stdout_isatty else OutputFormat.tsv
+
+
+def object_format(json_: bool, fmt: OutputFormat | None) -> OutputFormat:
+    """`show` and `index status` print one object: a table (their readable form) unless told."""
+    if json_ and fmt is not None and fmt is not OutputFormat.json:
+        raise UsageError("choose one output format", hint="use only one of --json, --format")
+    return OutputFormat.json if json_ else fmt or OutputFormat.table
+
+
+def field_names(fields: str | None) -> list[str]:
+    return [f.strip() for f in (fields or "").split(",") if f.strip()]
 
 
 def date_bounds(date_from: str | None, date_to: str | None):
@@ -343,6 +355,35 @@ def agreements(state: State, query: str | None = None, *, party: str | None = No
                Listing(limit, fields, sort, reverse), clean=False)
 
 
+def docs(state: State, *, limit: int | None = None, fields: str | None = None, sort: str | None = None,
+         reverse: bool = False, json_: bool = False, jsonl: bool = False, csv_: bool = False,
+         fmt: OutputFormat | None = None) -> None:
+    from sco_cli import query as q
+    from sco_cli import render
+
+    env = environment()
+    with reported(env):
+        fmt_ = output_format(env, json_, jsonl, csv_, fmt)
+        rows = q.docs(open_index(state, env))
+        finish(env, fmt_, rows, jsonrows.doc_row, render.DOC_COLUMNS, "the index is empty",
+               Listing(limit, fields, sort, reverse))
+
+
+def show(state: State, doc_id: str, *, json_: bool = False, fmt: OutputFormat | None = None,
+         fields: str | None = None) -> None:
+    from sco_cli import query as q
+    from sco_cli import render
+
+    env = environment()
+    with reported(env):
+        view = q.show(open_index(state, env), doc_id)
+        if view is None:
+            raise UsageError(f"no document {doc_id!r} in the index", hint="sco docs lists the document ids")
+        chosen = object_format(json_, fmt)
+        parts = render.show_renderables(view) if chosen is OutputFormat.table and not fields else []
+        output.emit_one(env, chosen, jsonrows.show_row(view), field_names(fields), parts)
+
+
 # ---- the questions without Typer -----------------------------------------------------------------
 
 # option -> the keyword argument of the functions above it sets (Typer's parameter name)
@@ -353,12 +394,14 @@ OPTION_PARAMS = {
     "--place": "place", "--meeting-format": "meeting_format", "--include-planned": "include_planned",
     "--party": "party", "--kind": "kind",
 }
-# command -> (function, whether its one positional argument must be given)
+# command -> (function, its positional argument: "required", "optional" or None for none)
 FAST_COMMANDS = {
-    "search": (search, True),
-    "timeline": (timeline, False),
-    "who-met": (who_met, False),
-    "agreements": (agreements, False),
+    "search": (search, "required"),
+    "timeline": (timeline, "optional"),
+    "who-met": (who_met, "optional"),
+    "agreements": (agreements, "optional"),
+    "docs": (docs, None),
+    "show": (show, "required"),
 }
 # options whose value is an integer of 0 or more, or one of a few words (as typed: other
 # spellings, which Typer also takes, are left to it)
@@ -373,7 +416,7 @@ def parse_fast(args: list[str]) -> tuple[Callable, State, dict] | None:
     index_dir, args = _index_dir(args)
     if index_dir is False or not args or args[0] not in FAST_COMMANDS:
         return None
-    function, required = FAST_COMMANDS[args[0]]
+    function, takes = FAST_COMMANDS[args[0]]
     options, _ = COMMANDS[(args[0],)]
     positional, kwargs = [], {}
     words = iter(args[1:])
@@ -396,7 +439,7 @@ def parse_fast(args: list[str]) -> tuple[Callable, State, dict] | None:
         if converted is None:
             return None
         kwargs[OPTION_PARAMS[name]] = converted
-    if len(positional) > 1 or required and not positional:
+    if len(positional) > (takes is not None) or takes == "required" and not positional:
         return None
     from sco_cli.paths import default_index_dir
 
