@@ -410,9 +410,9 @@ _CHOICES = {"--format": FORMATS, "--meeting-format": MEETING_FORMATS}
 _DIGITS = re.compile(r"[0-9]{1,9}")
 
 
-def parse_fast(args: list[str]) -> tuple[Callable, State, dict] | None:
-    """(command function, state, keyword arguments) for a command line `run_fast` can answer
-    exactly as Typer would, else None."""
+def parse_fast(args: list[str]) -> tuple[Callable, State, tuple[str, ...], dict] | None:
+    """(command function, state, positional arguments, keyword arguments) for a command line
+    `run_fast` can answer exactly as Typer would, else None."""
     index_dir, args = _index_dir(args)
     if index_dir is False or not args or args[0] not in FAST_COMMANDS:
         return None
@@ -444,7 +444,7 @@ def parse_fast(args: list[str]) -> tuple[Callable, State, dict] | None:
     from sco_cli.paths import default_index_dir
 
     state = State(Path(index_dir) if index_dir else default_index_dir(), explicit=index_dir is not None)
-    return function, state, kwargs if not positional else {**kwargs, "_positional": positional[0]}
+    return function, state, tuple(positional), kwargs
 
 
 def _value(option: str, value: str | None):
@@ -488,14 +488,10 @@ def run_fast(args: list[str]) -> None:
     parsed = parse_fast(args)
     if parsed is None:
         return
-    function, state, kwargs = parsed
-    positional = kwargs.pop("_positional", None)
+    function, state, positional, kwargs = parsed
 
     def run() -> NoReturn:
-        if positional is None:
-            function(state, **kwargs)
-        else:
-            function(state, positional, **kwargs)
+        function(state, *positional, **kwargs)
         sys.exit(ExitStatus.OK)
 
     run_console(run)

@@ -138,13 +138,14 @@ def test_other_command_lines_are_left_to_typer(tmp_path, args):
 
 
 def test_the_fast_way_reads_the_options_as_typer_passes_them(tmp_path):
-    function, state, kwargs = parse_fast(["--index-dir", str(tmp_path), "who-met", "Norov", "-n", "7", "--json",
-                                          "--meeting-format", "video", "--from=2019"])
+    function, state, positional, kwargs = parse_fast(["--index-dir", str(tmp_path), "who-met", "Norov", "-n", "7",
+                                                      "--json", "--meeting-format", "video", "--from=2019"])
     assert function is commands.who_met and (state.index_dir, state.explicit) == (tmp_path, True)
-    assert kwargs == {"_positional": "Norov", "limit": 7, "json_": True, "meeting_format": "video",
-                      "date_from": "2019"}
-    function, state, kwargs = parse_fast(["agreements", "--kind", "memoranda", "--format", "csv"])
-    assert kwargs == {"kind": "memorandum", "fmt": commands.OutputFormat.csv} and not state.explicit
+    assert positional == ("Norov",)
+    assert kwargs == {"limit": 7, "json_": True, "meeting_format": "video", "date_from": "2019"}
+    function, state, positional, kwargs = parse_fast(["agreements", "--kind", "memoranda", "--format", "csv"])
+    assert positional == () and not state.explicit
+    assert kwargs == {"kind": "memorandum", "fmt": commands.OutputFormat.csv}
 
 
 def test_a_question_imports_neither_typer_nor_rich(seeds_index):
