@@ -155,10 +155,10 @@ def _squash(text: str) -> str:
 
 
 def _snippet(body: str, words: frozenset[str], analyzer, fragmenter) -> Highlighted:
-    """The best passages of `body` with `words` (stems) marked; the opening when none match. The
-    steps of Whoosh's own highlighter, which takes its words from the query (`phrases.body_words`
-    adds the words of matched pairs); its step merging overlapping tokens is left out, since
-    words never overlap."""
+    """The best passages of `body` with `words` (stems) marked; the opening when none match. These
+    are the steps of Whoosh's own highlighter, given the words here because it would look only at
+    the body's matched terms, never at the words of matched pairs (`phrases.body_words`); its step
+    merging overlapping tokens is left out, since words never overlap."""
     from whoosh import highlight
 
     tokens = analyzer(body, positions=True, chars=True, mode="index", removestops=False)

@@ -141,3 +141,13 @@ def test_kept_words_of_another_text_are_made_afresh():
     list(analyzer("The heads of state met.", mode="index"))
     assert analyzer.kept_words("Ministers met in Tashkent") == ["minist", "met", "tashkent"]
     assert analyzer.kept_words("The heads of state met.") == ["head", "state", "met"]
+
+
+def test_a_quoted_phrase_marks_its_words_in_the_snippets(seeds_index):
+    from sco_cli import index, query
+
+    hits = query.search(index.open_index(seeds_index), '"Paris Pact"')
+    assert [h.doc_id for h in hits] == ["000_696adcf27fd638ed", "001_95c8ddcf366ad626"]
+    for hit in hits:
+        marked = [text for text, matched in hit.snippet.pieces if matched]
+        assert {"Paris", "Pact"} <= set(marked) <= {"Paris", "Pact"}, hit.snippet
