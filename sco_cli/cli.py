@@ -1,7 +1,7 @@
 """The Typer app. Each command parses its options, calls one library function, and hands the result
 to `output.emit`; domain errors become a one-line message, a hint and a documented exit code
-(`commands.reported`). The four questions' bodies live in `commands`, which also answers them
-without Typer.
+(`commands.reported`). The bodies of the questions, `docs` and `show` live in `commands`, which
+also answers them without Typer.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from sco_cli.commands import (
     ExitStatus,
     State,
     field_names,
+    global_options_first,
     object_format,
     reported,
     run_console,
@@ -35,31 +36,6 @@ EXIT_CODES_HELP = (
     "Exit codes: 0 results printed; 1 nothing matched; 2 usage error, bad query or bad date; "
     "3 index missing, corrupt, locked or from another version."
 )
-
-# Options of `sco` itself that may also be written after the command, as users do with gh and git.
-GLOBAL_VALUE_OPTIONS = ("--index-dir",)
-
-
-def global_options_first(args: list[str]) -> list[str]:
-    """`sco who-met Norov --index-dir X` read as `sco --index-dir X who-met Norov` (an "--"
-    ends the options: what follows is left alone)."""
-    front, rest, i = [], [], 0
-    while i < len(args):
-        arg = args[i]
-        if arg == "--":
-            rest.extend(args[i:])
-            break
-        if arg in GLOBAL_VALUE_OPTIONS and i + 1 < len(args):
-            front += args[i:i + 2]
-            i += 2
-            continue
-        if arg.split("=", 1)[0] in GLOBAL_VALUE_OPTIONS and "=" in arg:
-            front.append(arg)
-        else:
-            rest.append(arg)
-        i += 1
-    return front + rest
-
 
 class _OneLineErrors(TyperGroup):
     """The app's Click group: a usage error (unknown option, bad value, missing argument) is one

@@ -147,6 +147,38 @@ def run_console(run: Callable[[], object]) -> None:
         sys.exit(130)
 
 
+# Options of `sco` itself that may also be written after the command, as users do with gh and git.
+GLOBAL_VALUE_OPTIONS = ("--index-dir",)
+
+
+def split_global_options(args: list[str]) -> tuple[list[str], list[str]]:
+    """(the options of `sco` itself in `args`, each with its value, wherever they are written
+    before an "--"; the other words, in order; an option without a value stays among them)."""
+    front, rest, i = [], [], 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg in GLOBAL_VALUE_OPTIONS and i + 1 < len(args):
+            front += args[i:i + 2]
+            i += 2
+            continue
+        if arg.split("=", 1)[0] in GLOBAL_VALUE_OPTIONS and "=" in arg:
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front, rest
+
+
+def global_options_first(args: list[str]) -> list[str]:
+    """`sco who-met Norov --index-dir X` read as `sco --index-dir X who-met Norov` (an "--"
+    ends the options: what follows is left alone)."""
+    front, rest = split_global_options(args)
+    return front + rest
+
+
 # ---- options every listing shares ----------------------------------------------------------------
 
 
@@ -461,20 +493,13 @@ def _value(option: str, value: str | None):
 
 
 def _index_dir(args: list[str]) -> tuple[str | None | bool, list[str]]:
-    """`--index-dir DIR` (first, or anywhere before `--`) taken out of `args`; False when it is
-    there in a form left to Typer (given twice, empty, naming a file, or an `--` on the line)."""
+    """`--index-dir DIR` taken out of `args` (`split_global_options`); False when it is there in
+    a form left to Typer (given twice, empty, naming a file, or an `--` on the line)."""
     if "--" in args:
         return False, args
-    found: list[str] = []
-    rest: list[str] = []
-    words = iter(args)
-    for word in words:
-        if word == "--index-dir":
-            found.append(next(words, ""))
-        elif word.startswith("--index-dir="):
-            found.append(word.partition("=")[2])
-        else:
-            rest.append(word)
+    front, rest = split_global_options(args)
+    words = iter(front)
+    found = [next(words) if word == "--index-dir" else word.partition("=")[2] for word in words]
     if not found:
         return None, rest
     if len(found) > 1 or not found[0] or found[0].startswith("-") or Path(found[0]).is_file():
