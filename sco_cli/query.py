@@ -522,9 +522,8 @@ def who_met(handle: Handle, name: str | None = None, *, with_: str | None = None
             limit: int | None = None, include_planned: bool = False) -> list[MeetingRecord]:
     """Meetings in chronological order. `name` and `with_` each match any participant by full
     name, part of it or alias, ignoring case and accents; both given means both took part."""
-    found = _meetings_found(handle, _MeetingFilter.of(name, with_, org, place, meeting_format, date_from,
-                                                      date_to, include_planned))[:limit or None]
-    docnums = sorted({m.docnum for m in found})
+    found, docnums = _meetings_found(handle, _MeetingFilter.of(name, with_, org, place, meeting_format,
+                                                               date_from, date_to, include_planned), limit)
     meetings = dict(zip(docnums, _column_json(handle, "meetings", docnums)))
     return [MeetingRecord(f"{m.doc_id}#meeting{m.n}", codec.meeting(meetings[m.docnum][m.n]), m.doc_id, m.title)
             for m in found]
@@ -537,9 +536,8 @@ def who_met_lines(handle: Handle, name: str | None = None, *, with_: str | None 
     """What `who_met` finds, as the rows encoded at build time (`jsonrows.encode`), without building
     the meetings' objects; None when a row is not proven clean (`safety.is_clean_json`: then use
     `who_met`, which reads the meetings cleaned)."""
-    found = _meetings_found(handle, _MeetingFilter.of(name, with_, org, place, meeting_format, date_from,
-                                                      date_to, include_planned))[:limit or None]
-    docnums = sorted({m.docnum for m in found})
+    found, docnums = _meetings_found(handle, _MeetingFilter.of(name, with_, org, place, meeting_format,
+                                                               date_from, date_to, include_planned), limit)
     rows = {docnum: text.split("\n") for docnum, text in zip(docnums, handle.column_values("meeting_rows", docnums))}
     lines = [rows[m.docnum][m.n] for m in found]
     return lines if all(is_clean_json(line) for line in lines) else None
@@ -555,8 +553,9 @@ class _Found:
     title: str
 
 
-def _meetings_found(handle: Handle, wanted: _MeetingFilter) -> list[_Found]:
-    """Every meeting passing, in listing order (date, article, place in it)."""
+def _meetings_found(handle: Handle, wanted: _MeetingFilter, limit: int | None) -> tuple[list[_Found], list[int]]:
+    """The meetings passing, in listing order (date, article, place in it), cut to `limit`; and
+    the documents they are in, ascending."""
     docnums = _docnums(handle, wanted.article_conditions())
     found = []
     for docnum, (doc_id, title), keys in zip(docnums, _headings(handle, docnums),
@@ -565,7 +564,8 @@ def _meetings_found(handle: Handle, wanted: _MeetingFilter) -> list[_Found]:
             if wanted.passes(key):
                 found.append((bounds_order(key[5]), doc_id, n, _Found(docnum, n, doc_id, title)))
     found.sort(key=lambda f: f[:3])
-    return [f for _, _, _, f in found]
+    kept = [f for _, _, _, f in found][:limit or None]
+    return kept, sorted({m.docnum for m in kept})
 
 
 def agreements(handle: Handle, text: str | None = None, *, party: str | None = None, kind: str | None = None,
