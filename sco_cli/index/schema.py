@@ -14,7 +14,7 @@ import json
 from typing import Iterable
 
 from sco_cli import codec
-from sco_cli.index.phrases import PAIRS_FIELD
+from sco_cli.index.phrases import PAIRS_FIELD, PairAnalyzer
 from sco_cli.jsonrows import encode, meeting_row
 from sco_cli.model import Article, Extraction, Meeting, MeetingRecord, PartialDate, Person
 from sco_cli.normalize import fold
@@ -29,7 +29,6 @@ def schema():
     """The one Whoosh schema."""
     from whoosh import columns, fields
 
-    from sco_cli.index.phrases import PAIRS_FIELD, PairAnalyzer
     from sco_cli.index.whoosh_fixes import OnePassStemmingAnalyzer
 
     text = OnePassStemmingAnalyzer()  # Whoosh's StemmingAnalyzer, its indexing in one loop
