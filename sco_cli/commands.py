@@ -4,8 +4,9 @@ ends (a line, a hint, an exit code), how a listing is cut and printed; and the f
 `show`) as plain functions.
 
 `cli.py` declares the command line with Typer and calls these functions. The questions are also
-answered without Typer (`run_fast`, called by `sco_cli.entry`): Typer, its vendored Click and the
-command tree cost 40-50 ms of a 250 ms query. `run_fast` reads only command lines it understands
+answered without Typer (`run_fast`, called by `sco_cli.entry`): importing Typer, its vendored
+Click and this app, and building the command tree, took about 90 ms of a 290 ms search at 10,000
+articles (benchmarks/RESULTS.md). `run_fast` reads only command lines it understands
 completely, from `complete.COMMANDS` (the table TAB completes from, checked against the Typer
 app by tests/test_commands.py) and `OPTION_PARAMS` below; anything else (help, a bad value, an
 option it does not know) is left to Typer, which says what is wrong. tests/test_commands.py

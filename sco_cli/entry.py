@@ -1,5 +1,6 @@
 """The `sco` console script. TAB completion is answered before Typer, Rich or Whoosh is imported,
-and the four questions without Typer when their command line is plain (`commands.run_fast`)."""
+and the questions, `docs` and `show` without Typer when their command line is plain
+(`commands.run_fast`)."""
 from __future__ import annotations
 
 import gc
