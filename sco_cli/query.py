@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from sco_cli import codec, instruments
+from sco_cli import codec
 from sco_cli.errors import UsageError
 from sco_cli.index import Handle, read_agreement_rows, read_agreements
 from sco_cli.model import (
@@ -598,6 +598,8 @@ def agreement_lines(handle: Handle) -> list[str] | None:
 
 def _agreements_matching(handle: Handle, matcher: _FactText) -> set[str]:
     """The uids of agreement mentions whose title or sentence matches."""
+    from sco_cli import instruments
+
     conditions = [_term("facts", "agreement"), matcher.article_condition()]
     texts = []
     for doc_id, _, found in _with_facts(handle, conditions, "agreement"):

@@ -11,6 +11,7 @@ import pytest
 
 from sco_cli import index
 from sco_cli.index import whoosh_fixes
+from sco_cli.index.schema import schema
 from tests.conftest import SEEDS
 
 
@@ -29,7 +30,7 @@ def _write_toc(folder: Path, generation: int, segments) -> None:
     from whoosh.filedb.filestore import FileStorage
     from whoosh.index import TOC
 
-    TOC(index.schema(), segments, generation).write(FileStorage(str(folder)), "MAIN")
+    TOC(schema(), segments, generation).write(FileStorage(str(folder)), "MAIN")
 
 
 def _live(base: Path) -> Path:

@@ -338,35 +338,28 @@ def seeds_dir() -> Path:
     return here / "seeds"
 
 
-def ensure_index(base: Path, *, explicit: bool, note: Callable[[str], None] | None = None):
-    """Open the index. A default index that is missing is built from the bundled seeds; one from
-    another sco version is rebuilt from the sources it records (the seeds only if it was built
-    from them), or refused with the command to run when those sources are gone: an upgrade never
-    replaces a user's articles with the seeds."""
-    from sco_cli.index.reader import open_index
-
-    try:
-        return open_index(base)
-    except (IndexMissing, IndexVersionMismatch) as exc:
-        if explicit:
-            raise
-        sources = [str(seeds_dir())]
-        reason = "no index yet"
-        if isinstance(exc, IndexVersionMismatch):
-            sources = _recorded_sources(base) or sources
-            reason = "the index is from another sco version"
-            missing = [p for p in sources if not Path(p).exists()]
-            if missing:
-                raise IndexVersionMismatch(
-                    f"{reason}, and its sources are gone ({missing[0]})",
-                    hint="run sco index build PATH with your articles to rebuild it") from None
-        if note and sources == [str(seeds_dir())]:
-            note(f"sco: {reason}; building one from the bundled seed articles in {base}")
-        elif note:
-            note(f"sco: {reason}; rebuilding it from its sources ({'; '.join(sources)}) in {base}")
-        if build(base, sources, wait=30.0, unless_current=True) is None and note:
-            note("sco: another sco built the index meanwhile; using that one")
-        return open_index(base)
+def rebuild_default(base: Path, problem: IndexMissing | IndexVersionMismatch,
+                    note: Callable[[str], None] | None = None) -> None:
+    """Build the default index `problem` says is missing (from the bundled seeds) or from another
+    sco version (rebuilt from the sources it records, the seeds only if it was built from them);
+    refuse, with the command to run, when those sources are gone: an upgrade never replaces a
+    user's articles with the seeds. (`reader.ensure_index` calls this, then opens the index.)"""
+    sources = [str(seeds_dir())]
+    reason = "no index yet"
+    if isinstance(problem, IndexVersionMismatch):
+        sources = _recorded_sources(base) or sources
+        reason = "the index is from another sco version"
+        missing = [p for p in sources if not Path(p).exists()]
+        if missing:
+            raise IndexVersionMismatch(
+                f"{reason}, and its sources are gone ({missing[0]})",
+                hint="run sco index build PATH with your articles to rebuild it") from None
+    if note and sources == [str(seeds_dir())]:
+        note(f"sco: {reason}; building one from the bundled seed articles in {base}")
+    elif note:
+        note(f"sco: {reason}; rebuilding it from its sources ({'; '.join(sources)}) in {base}")
+    if build(base, sources, wait=30.0, unless_current=True) is None and note:
+        note("sco: another sco built the index meanwhile; using that one")
 
 
 def _live_meta(base: Path) -> dict | None:

@@ -6,7 +6,7 @@ import weakref
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from sco_cli import EXTRACTION_VERSION
 from sco_cli.errors import IndexCorrupt, IndexMissing, IndexVersionMismatch
@@ -91,6 +91,20 @@ def open_index(base: Path) -> Handle:
     handle = Handle(base, gen, meta, ix, searcher)
     weakref.finalize(handle, os.close, held)
     return handle
+
+
+def ensure_index(base: Path, *, explicit: bool, note: Callable[[str], None] | None = None) -> Handle:
+    """Open the index. A default index (not `explicit`) that is missing or from another sco
+    version is built first (`builder.rebuild_default`); opening alone imports nothing of a build."""
+    try:
+        return open_index(base)
+    except (IndexMissing, IndexVersionMismatch) as exc:
+        if explicit:
+            raise
+        from sco_cli.index import builder
+
+        builder.rebuild_default(base, exc, note)
+        return open_index(base)
 
 
 def open_whoosh(base: Path, gen: Path):
