@@ -338,8 +338,12 @@ def timeline(state: State, query: str | None = None, *, date_from: str | None = 
     from sco_cli import render
 
     with _asked(state, date_from, date_to, json_, jsonl, csv_, fmt) as asked:
-        rows = q.timeline(asked.handle, query, date_from=asked.date_from, date_to=asked.date_to, person=person,
-                          org=org, absolute=absolute)
+        conditions = dict(date_from=asked.date_from, date_to=asked.date_to, person=person, org=org, absolute=absolute)
+        if not (fields or sort or reverse) and output.writes_encoded(asked.env, asked.fmt):
+            lines = q.timeline_lines(asked.handle, query, **conditions)
+            if lines:  # as JSON, in timeline order: the rows stored at build time are printed
+                return finish_encoded(asked.env, asked.fmt, lines, limit)
+        rows = q.timeline(asked.handle, query, **conditions)
         # the entries' strings are clean: the timeline column reads them with safety.loads_clean
         finish(asked.env, asked.fmt, rows, jsonrows.timeline_row, render.TIMELINE_COLUMNS, "no dates match",
                Listing(limit, fields, sort, reverse), clean=False)

@@ -12,6 +12,7 @@ from typing import Iterable, Iterator
 from sco_cli import codec
 from sco_cli.errors import UsageError
 from sco_cli.index import Handle, read_agreement_rows, read_agreements
+from sco_cli.index.columns import timeline_entry
 from sco_cli.model import (
     AgreementRecord,
     DocSummary,
@@ -425,33 +426,74 @@ def timeline(handle: Handle, text: str | None = None, *, date_from: PartialDate 
     `text` filters on the mention's sentence; `person`/`org` keep dates of articles in which that
     person or organisation takes part in a meeting or an agreement.
     """
-    docs = None
-    if person or org:
-        conditions = [_term("names", person)] if person else []
-        conditions += [_org_condition(org)] if org else []
-        docs = _doc_ids(handle, conditions)
-    matcher = _FactText(text) if text else None
-    narrowing = matcher.article_condition() if matcher else None
-    if narrowing is not None:
-        candidates = _doc_ids(handle, [_term("facts", "date"), narrowing])
-        docs = candidates if docs is None else docs & candidates
-    lo = date_from.bounds()[0] if date_from else None
-    hi = date_to.bounds()[1] if date_to else None
-    column = handle.timeline()
-    rows: list[tuple[str, TimelineEntry]] = []
-    for doc_id, n, _start, _end, date, mention, sentence, title, relative, anchor in column.lines(
-            column.row_numbers(lo, hi)):
-        if (docs is not None and doc_id not in docs) or (absolute and relative):
-            continue
-        rows.append((f"{doc_id}#date{n}", TimelineEntry(codec.partial_date(date), mention, sentence, doc_id, title,
-                                                        relative, anchor)))
-        if limit and matcher is None and len(rows) >= limit:
-            break
-    if matcher:
-        keep = matcher.matching((key, entry.sentence) for key, entry in rows)
-        rows = [(key, entry) for key, entry in rows if key in keep]
-    entries = [entry for _, entry in rows]
-    return entries[:limit] if limit else entries
+    picked = _TimelinePick(handle, text, person, org, absolute, decode=True)
+    return [timeline_entry(row) for row, _ in picked.rows(date_from, date_to, limit)]
+
+
+def timeline_lines(handle: Handle, text: str | None = None, *, date_from: PartialDate | None = None,
+                   date_to: PartialDate | None = None, person: str | None = None, org: str | None = None,
+                   limit: int | None = None, absolute: bool = False) -> list[str] | None:
+    """What `timeline` finds, as the rows encoded at build time (`jsonrows.encode`), decoding a
+    row's fields only when a condition needs them; None when the rows are not proven clean
+    (`safety.is_clean_json`: then use `timeline`, which reads the fields cleaned)."""
+    picked = _TimelinePick(handle, text, person, org, absolute, decode=False)
+    lines = [printed for _, printed in picked.rows(date_from, date_to, limit)]
+    return lines if is_clean_json("\n".join(lines)) else None
+
+
+class _TimelinePick:
+    """The conditions of `timeline`, and the rows of the date column that pass them."""
+
+    def __init__(self, handle: Handle, text: str | None, person: str | None, org: str | None,
+                 absolute: bool, *, decode: bool):
+        self.handle = handle
+        self.absolute = absolute
+        self.docs = None  # the articles a condition allows, or None for all
+        if person or org:
+            conditions = [_term("names", person)] if person else []
+            conditions += [_org_condition(org)] if org else []
+            self.docs = _doc_ids(handle, conditions)
+        self.matcher = _FactText(text) if text else None
+        narrowing = self.matcher.article_condition() if self.matcher else None
+        if narrowing is not None:
+            candidates = _doc_ids(handle, [_term("facts", "date"), narrowing])
+            self.docs = candidates if self.docs is None else self.docs & candidates
+        self.decode = decode or absolute or self.docs is not None or self.matcher is not None
+
+    def rows(self, date_from: PartialDate | None, date_to: PartialDate | None,
+             limit: int | None) -> list[tuple[list | None, str]]:
+        """(the row's fields, decoded when needed, else None; the row as printed) of every row
+        passing, in timeline order."""
+        lo = date_from.bounds()[0] if date_from else None
+        hi = date_to.bounds()[1] if date_to else None
+        column = self.handle.timeline()
+        picked: list[tuple[list | None, str]] = []
+        for fields, printed in column.row_texts(column.row_numbers(lo, hi)):
+            row = loads_clean(fields) if self.decode else None
+            if row is None or self._passes(row):
+                picked.append((row, printed))
+            if limit and self.matcher is None and len(picked) >= limit:
+                break
+        if self.matcher:
+            keep = self.matcher.matching((_mention_uid(row), _sentence(row)) for row, _ in picked)
+            picked = [(row, printed) for row, printed in picked if _mention_uid(row) in keep]
+        return picked[:limit] if limit else picked
+
+    def _passes(self, row: list) -> bool:
+        doc_id, _n, _start, _end, _date, _mention, _sentence, _title, relative, _anchor = row
+        return (self.docs is None or doc_id in self.docs) and not (self.absolute and relative)
+
+
+# A decoded row of the date column is [doc_id, n, start, end, *columns.timeline_fields(...)].
+
+
+def _mention_uid(row: list) -> str:
+    doc_id, n = row[:2]
+    return f"{doc_id}#date{n}"
+
+
+def _sentence(row: list) -> str:
+    return row[6]
 
 
 MEETING_FORMATS = ("in-person", "video", "phone")

@@ -195,21 +195,75 @@ def test_json_on_a_pipe_is_one_object_a_line(sco, month_corpus):
         ']\n')
 
 
+def _fields(line: str) -> list:
+    """The row's fields of a line of timeline.jsonl (before the tab: the row as printed)."""
+    return json.loads(line.split("\t")[0])
+
+
 def test_timeline_rows_are_cleaned_whatever_the_file_holds(sco, seeds_index):
     from sco_cli.safety import clean_text
 
     # a hand-edited timeline.jsonl: six characters of a mention become the six of an escaped ESC,
-    # so that the row offsets of timeline.idx still hold
+    # in the row's fields and in the row as printed, so that the row offsets of timeline.idx hold
     timeline = index.current_generation(seeds_index) / "timeline.jsonl"
     lines = timeline.read_text(encoding="utf-8").split("\n")
-    k = next(k for k, line in enumerate(lines) if line and len(json.loads(line)[5]) > 8)
-    mention = json.loads(lines[k])[5]
+    k = next(k for k, line in enumerate(lines) if line and len(_fields(line)[5]) > 8)
+    mention = _fields(lines[k])[5]
     written = json.dumps(mention, ensure_ascii=False)
     hostile = '"\\u001b' + written[7:]
-    assert len(hostile) == len(written)
-    lines[k] = lines[k].replace(written, hostile, 1)
+    assert len(hostile) == len(written) and lines[k].count(written) == 2
+    lines[k] = lines[k].replace(written, hostile)
     timeline.write_text("\n".join(lines), encoding="utf-8")
     result = sco("timeline", "--json")
     assert result.exit_code == 0, result.stderr
     assert "\x1b" not in result.stdout and "\\u001b" not in result.stdout
     assert clean_text("\x1b" + mention[6:]) in [row["mention"] for row in json.loads(result.stdout)]
+
+
+def test_timeline_rows_printed_as_stored_only_when_proven_clean(sco, seeds_index):
+    expected = sco("timeline", "--jsonl").stdout
+    timeline = index.current_generation(seeds_index) / "timeline.jsonl"
+    lines = timeline.read_text(encoding="utf-8").split("\n")
+    k = next(k for k, line in enumerate(lines) if line and len(_fields(line)[5]) > 8)
+    fields, printed = lines[k].split("\t")
+    written = json.dumps(_fields(lines[k])[5], ensure_ascii=False)
+    lines[k] = fields + "\t" + printed.replace(written, '"\\u001b' + written[7:])  # as long as it was
+    timeline.write_text("\n".join(lines), encoding="utf-8")
+    result = sco("timeline", "--jsonl")
+    assert (result.exit_code, result.stdout) == (0, expected)  # from the fields, which are untouched
+    assert "\\u001b" not in result.stdout and expected.count("\n") == 28
+
+
+@pytest.fixture
+def mixed_index(tmp_path):
+    """The seeds and an agency dispatch of relative dates."""
+    from conftest import SEEDS
+    import shutil
+
+    docs = tmp_path / "docs"
+    shutil.copytree(SEEDS, docs)
+    (docs / "kazan.txt").write_text(DISPATCH, encoding="utf-8")
+    index.build(tmp_path / "index", [str(docs)])
+    return tmp_path / "index"
+
+
+@pytest.mark.parametrize("args", [
+    [], ["--from", "2019", "--to", "2019"], ["--to", "2008"], ["--absolute"], ["--absolute", "--from", "2008-05"],
+    ["--person", "Guterres"], ["--org", "United Nations"], ["meeting"], ["foreign ministers", "--absolute"],
+    ["--limit", "3"], ["meeting", "--limit", "1"], ["no sentence says this"],
+])
+@pytest.mark.parametrize("fmt", ["--json", "--jsonl"])
+def test_timeline_as_json_prints_the_rows_stored_at_build_time_as_the_records_would(
+        sco, mixed_index, monkeypatch, args, fmt):
+    from sco_cli import query
+
+    copied, real = [], query.timeline_lines
+    monkeypatch.setattr(query, "timeline_lines", lambda *a, **k: copied.append(real(*a, **k)) or copied[-1])
+    fast = sco("timeline", *args, fmt)
+    assert len(copied) == 1 and copied[0] is not None  # the stored rows were proven clean, and printed
+    limit = int(args[args.index("--limit") + 1]) if "--limit" in args else None
+    assert fast.stdout.count('"mention"') == len(copied[0][:limit])
+    monkeypatch.setattr(query, "timeline_lines", lambda *a, **k: None)  # the way of the records, as for a table
+    slow = sco("timeline", *args, fmt)
+    assert (fast.exit_code, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr)
+    assert fast.exit_code == (1 if args == ["no sentence says this"] else 0)

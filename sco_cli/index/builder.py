@@ -124,9 +124,8 @@ class _Generation:
         """An add keeps the live generation's rows of every article it did not replace."""
         if self.live is None:
             return
-        keep = [line for line in columns.TimelineColumn(self.live, read_meta(self.live)["timeline"]).raw_lines()
-                if json.loads(line)[0] not in self.changed]
-        self.timeline.add_lines(keep)
+        live = columns.TimelineColumn(self.live, read_meta(self.live)["timeline"])
+        self.timeline.add_lines(live.raw_lines(leaving_out=self.changed))
         old = [m for m in columns.read_jsonl(self.live / columns.MENTIONS_FILE) if m[1] not in self.changed]
         self.mentions = old + self.mentions
 

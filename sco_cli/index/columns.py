@@ -1,7 +1,10 @@
 """The files a generation keeps beside Whoosh, each shaped for one question.
 
-- `timeline.jsonl` + `timeline.idx`: every date mention, one JSON line each, in timeline order
-  (start, end, article, position); the index file holds, per span class, the sorted starts, the
+- `timeline.jsonl` + `timeline.idx`: every date mention, one line each, in timeline order
+  (start, end, article, position). A line is two JSON texts and a tab between them (JSON never
+  writes a raw tab): the row's fields, `[doc_id, n, start, end, *timeline_fields(...)]`, and the
+  row as `sco timeline --jsonl` prints it, copied as it is when nothing asks for the fields
+  (`TimelineColumn.row_texts`). The index file holds, per span class, the sorted starts, the
   ends and the row numbers as binary arrays, and every line's offset. A date range is answered by
   bisection: the cost is the answer plus, per class, the mentions that start at most one span
   before the range (none for days, a month's worth for months, a year's for years).
@@ -22,6 +25,9 @@ from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from sco_cli import codec
+from sco_cli.jsonrows import encode, timeline_row
+from sco_cli.model import TimelineEntry
 from sco_cli.safety import loads_clean
 
 TIMELINE_FILE = "timeline.jsonl"
@@ -38,6 +44,27 @@ _UNDATED = 99999999
 def _span_class(start: int, end: int) -> int:
     span = end - start
     return sum(1 for ceiling in _SPAN_CLASSES if span > ceiling)
+
+
+def timeline_fields(mention, title: str) -> list:
+    """What a timeline entry is made of, after its article id, position and bounds."""
+    return [codec.plain(mention.date), mention.span.text, mention.sentence, title,
+            mention.relative, mention.anchor]
+
+
+def timeline_entry(row: list) -> TimelineEntry:
+    """The entry of a decoded row, `[doc_id, n, start, end, *timeline_fields(...)]`."""
+    doc_id, _n, _start, _end, date, mention, sentence, title, relative, anchor = row
+    return TimelineEntry(codec.partial_date(date), mention, sentence, doc_id, title, relative, anchor)
+
+
+def _fields(line: bytes) -> list:
+    """The decoded fields of a line of `timeline.jsonl`: [doc_id, n, start, end, ...]."""
+    return json.loads(line.partition(b"\t")[0])
+
+
+def _doc_id(line: bytes) -> str:
+    return _fields(line)[0]
 
 
 def write_synced(path: Path, data: bytes) -> None:
@@ -58,10 +85,12 @@ class TimelineWriter:
         self._scratch = open(self._scratch_path, "wb")
         self._keys: list[tuple[int, int, str, int, int, int]] = []
 
-    def add(self, doc_id: str, n: int, bounds: tuple[int, int] | None, row: list) -> None:
-        """One mention: `row` is what a timeline entry is made of (see `row_fields`)."""
+    def add(self, doc_id: str, n: int, bounds: tuple[int, int] | None, fields: list) -> None:
+        """One mention: `fields` is what a timeline entry is made of (`timeline_fields`)."""
         start, end = bounds or (_UNDATED, _UNDATED)
-        line = json.dumps([doc_id, n, start, end, *row], ensure_ascii=False, separators=(",", ":")).encode()
+        row = [doc_id, n, start, end, *fields]
+        printed = encode(timeline_row(timeline_entry(row)))
+        line = (json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\t" + printed).encode()
         self._keys.append((start, end, doc_id, n, self._scratch.tell(), len(line)))
         self._scratch.write(line + b"\n")
 
@@ -69,7 +98,7 @@ class TimelineWriter:
         """Rows from another generation's `timeline.jsonl`, as they are."""
         for line in lines:
             line = line.rstrip(b"\n")
-            doc_id, n, start, end = json.loads(line)[:4]
+            doc_id, n, start, end = _fields(line)[:4]
             self._keys.append((start, end, doc_id, n, self._scratch.tell(), len(line)))
             self._scratch.write(line + b"\n")
 
@@ -146,20 +175,29 @@ class TimelineColumn:
         found.sort()
         return found
 
-    def lines(self, row_numbers: Iterable[int]) -> Iterator[list]:
-        """The decoded rows: [doc_id, n, start, end, *row_fields], every string clean."""
+    def row_texts(self, row_numbers: Iterable[int]) -> Iterator[tuple[str, str]]:
+        """Each row undecoded: (its fields as JSON, the row as printed), neither proven clean."""
         with open(self.folder / TIMELINE_FILE, "rb") as fh:
             data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if self.rows else b""
             try:
                 for row in row_numbers:
-                    yield loads_clean(data[self._offsets[row]:self._offsets[row + 1]].decode("utf-8"))
+                    fields, _, printed = data[self._offsets[row]:self._offsets[row + 1]].decode("utf-8").partition("\t")
+                    yield fields, printed.rstrip("\n")
             finally:
                 if self.rows:
                     data.close()
 
-    def raw_lines(self) -> Iterator[bytes]:
+    def lines(self, row_numbers: Iterable[int]) -> Iterator[list]:
+        """The decoded rows: [doc_id, n, start, end, *timeline_fields(...)], every string clean."""
+        for fields, _ in self.row_texts(row_numbers):
+            yield loads_clean(fields)
+
+    def raw_lines(self, leaving_out: set[str] | frozenset[str] = frozenset()) -> Iterator[bytes]:
+        """The lines as they are, but those of the articles `leaving_out` names."""
         with open(self.folder / TIMELINE_FILE, "rb") as fh:
-            yield from fh
+            for line in fh:
+                if not leaving_out or _doc_id(line) not in leaving_out:
+                    yield line
 
 
 def write_jsonl(path: Path, rows: Iterable) -> None:

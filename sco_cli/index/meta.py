@@ -14,7 +14,8 @@ from sco_cli.errors import IndexCorrupt
 # 9: the meeting keys hold their rows encoded, as printed.
 # 10: the rows apart from the keys, a line each (`schema.meeting_rows`).
 # 11: the body's two-word phrases as terms (`phrases.PAIRS_FIELD`).
-SCHEMA_VERSION = 11
+# 12: each timeline row stored also as printed (`columns.TimelineColumn.row_texts`).
+SCHEMA_VERSION = 12
 INDEX_FORMAT = "sco-index"
 META_FILE = "sco.json"
 AGREEMENTS_FILE = "agreements.json"

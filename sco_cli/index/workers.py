@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sco_cli import codec
-from sco_cli.index import whoosh_fixes
+from sco_cli.index import columns, whoosh_fixes
 from sco_cli.index.schema import article_document, date_bounds, schema
 from sco_cli.model import Article, Extraction
 
@@ -75,12 +75,6 @@ def _die_with_parent() -> None:
         pass
 
 
-def timeline_row(mention, title: str) -> list:
-    """What a timeline entry is made of, after its article id, position and bounds."""
-    return [codec.plain(mention.date), mention.span.text, mention.sentence, title,
-            mention.relative, mention.anchor]
-
-
 def prepare(path: str) -> Prepared:
     """Read one file and extract its facts, unless the index already has this exact text."""
     from sco_cli.corpus import Problem, read_file
@@ -103,7 +97,7 @@ def prepare(path: str) -> Prepared:
     return Prepared(
         path, tuple(problems), article.doc_id, article.content_hash,
         document=article_document(article, facts),
-        timeline=tuple((n, date_bounds(m.date), timeline_row(m, article.headline))
+        timeline=tuple((n, date_bounds(m.date), columns.timeline_fields(m, article.headline))
                        for n, m in enumerate(facts.dates)),
         agreements=tuple((n, codec.plain(a)) for n, a in enumerate(facts.agreements)),
         counts=(len(facts.dates), len(facts.meetings), len(facts.agreements)),
