@@ -109,11 +109,12 @@ class TimelineWriter:
         offsets = array("q")
         classes = [(array("i"), array("i"), array("i")) for _ in range(len(_SPAN_CLASSES) + 1)]
         undated_from = len(self._keys)
+        # the scratch lines are read with pread, not mapped: a mapping's pages would count in the
+        # build's resident memory (190 MiB more at 50,000 articles)
         with open(self._scratch_path, "rb") as src, open(self.folder / TIMELINE_FILE, "wb") as out:
-            scratch = mmap.mmap(src.fileno(), 0, access=mmap.ACCESS_READ) if self._keys else b""
             for row, (start, end, _doc, _n, offset, length) in enumerate(self._keys):
                 offsets.append(out.tell())
-                out.write(scratch[offset:offset + length + 1])
+                out.write(os.pread(src.fileno(), length + 1, offset))
                 if start == _UNDATED:
                     undated_from = min(undated_from, row)
                     continue
@@ -124,8 +125,6 @@ class TimelineWriter:
             offsets.append(out.tell())
             out.flush()
             os.fsync(out.fileno())
-            if self._keys:
-                scratch.close()
         os.unlink(self._scratch_path)
         blob = b"".join(a.tobytes() for group in classes for a in group) + offsets.tobytes()
         write_synced(self.folder / TIMELINE_INDEX, blob)
