@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 from sco_cli import codec
 from sco_cli.errors import UsageError
 from sco_cli.index import Handle, read_agreement_rows, read_agreements
-from sco_cli.index.columns import timeline_entry
+from sco_cli.index.columns import mention_uid, timeline_entry
 from sco_cli.model import (
     AgreementRecord,
     DocSummary,
@@ -427,7 +427,7 @@ def timeline(handle: Handle, text: str | None = None, *, date_from: PartialDate 
     person or organisation takes part in a meeting or an agreement.
     """
     picked = _TimelinePick(handle, text, person, org, absolute, decode=True)
-    return [timeline_entry(row) for row, _ in picked.rows(date_from, date_to, limit)]
+    return [entry for entry, _ in picked.rows(date_from, date_to, limit)]
 
 
 def timeline_lines(handle: Handle, text: str | None = None, *, date_from: PartialDate | None = None,
@@ -461,39 +461,28 @@ class _TimelinePick:
         self.decode = decode or absolute or self.docs is not None or self.matcher is not None
 
     def rows(self, date_from: PartialDate | None, date_to: PartialDate | None,
-             limit: int | None) -> list[tuple[list | None, str]]:
-        """(the row's fields, decoded when needed, else None; the row as printed) of every row
-        passing, in timeline order."""
+             limit: int | None) -> list[tuple[TimelineEntry | None, str]]:
+        """(the row's entry, when decoded, else None; the row as printed) of every row passing,
+        in timeline order."""
         lo = date_from.bounds()[0] if date_from else None
         hi = date_to.bounds()[1] if date_to else None
         column = self.handle.timeline()
-        picked: list[tuple[list | None, str]] = []
+        picked: list[tuple[str | None, TimelineEntry | None, str]] = []
         for fields, printed in column.row_texts(column.row_numbers(lo, hi)):
             row = loads_clean(fields) if self.decode else None
-            if row is None or self._passes(row):
-                picked.append((row, printed))
+            uid, entry = (mention_uid(row), timeline_entry(row)) if row is not None else (None, None)
+            if entry is None or self._passes(entry):
+                picked.append((uid, entry, printed))
             if limit and self.matcher is None and len(picked) >= limit:
                 break
         if self.matcher:
-            keep = self.matcher.matching((_mention_uid(row), _sentence(row)) for row, _ in picked)
-            picked = [(row, printed) for row, printed in picked if _mention_uid(row) in keep]
-        return picked[:limit] if limit else picked
+            keep = self.matcher.matching((uid, entry.sentence) for uid, entry, _ in picked)
+            picked = [item for item in picked if item[0] in keep]
+        kept = [(entry, printed) for _, entry, printed in picked]
+        return kept[:limit] if limit else kept
 
-    def _passes(self, row: list) -> bool:
-        doc_id, _n, _start, _end, _date, _mention, _sentence, _title, relative, _anchor = row
-        return (self.docs is None or doc_id in self.docs) and not (self.absolute and relative)
-
-
-# A decoded row of the date column is [doc_id, n, start, end, *columns.timeline_fields(...)].
-
-
-def _mention_uid(row: list) -> str:
-    doc_id, n = row[:2]
-    return f"{doc_id}#date{n}"
-
-
-def _sentence(row: list) -> str:
-    return row[6]
+    def _passes(self, entry: TimelineEntry) -> bool:
+        return (self.docs is None or entry.doc_id in self.docs) and not (self.absolute and entry.relative)
 
 
 MEETING_FORMATS = ("in-person", "video", "phone")

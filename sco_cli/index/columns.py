@@ -28,7 +28,6 @@ from typing import Iterable, Iterator
 from sco_cli import codec
 from sco_cli.jsonrows import encode, timeline_row
 from sco_cli.model import TimelineEntry
-from sco_cli.safety import loads_clean
 
 TIMELINE_FILE = "timeline.jsonl"
 TIMELINE_INDEX = "timeline.idx"
@@ -56,6 +55,12 @@ def timeline_entry(row: list) -> TimelineEntry:
     """The entry of a decoded row, `[doc_id, n, start, end, *timeline_fields(...)]`."""
     doc_id, _n, _start, _end, date, mention, sentence, title, relative, anchor = row
     return TimelineEntry(codec.partial_date(date), mention, sentence, doc_id, title, relative, anchor)
+
+
+def mention_uid(row: list) -> str:
+    """The uid of a decoded row's mention: "000_696adcf27fd638ed#date2"."""
+    doc_id, n = row[:2]
+    return f"{doc_id}#date{n}"
 
 
 def _fields(line: bytes) -> list:
@@ -185,11 +190,6 @@ class TimelineColumn:
             finally:
                 if self.rows:
                     data.close()
-
-    def lines(self, row_numbers: Iterable[int]) -> Iterator[list]:
-        """The decoded rows: [doc_id, n, start, end, *timeline_fields(...)], every string clean."""
-        for fields, _ in self.row_texts(row_numbers):
-            yield loads_clean(fields)
 
     def raw_lines(self, leaving_out: set[str] | frozenset[str] = frozenset()) -> Iterator[bytes]:
         """The lines as they are, but those of the articles `leaving_out` names."""
